@@ -1,0 +1,5 @@
+/** reapi cli. */
+@NullMarked
+package dev.reapi.cli;
+
+import org.jspecify.annotations.NullMarked;

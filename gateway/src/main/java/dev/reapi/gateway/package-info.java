@@ -1,0 +1,5 @@
+/** reapi gateway. */
+@NullMarked
+package dev.reapi.gateway;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** reapi sandbox. */
+@NullMarked
+package dev.reapi.sandbox;
+
+import org.jspecify.annotations.NullMarked;
