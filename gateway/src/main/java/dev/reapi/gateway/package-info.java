@@ -1,5 +1,0 @@
-/** reapi gateway. */
-@NullMarked
-package dev.reapi.gateway;
-
-import org.jspecify.annotations.NullMarked;
