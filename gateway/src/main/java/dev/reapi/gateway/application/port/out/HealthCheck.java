@@ -13,6 +13,8 @@ public interface HealthCheck {
     Result check();
 
     /**
+     * The outcome of one probe.
+     *
      * @param healthy whether the probe succeeded
      * @param responseTimeMs how long the probe took
      * @param detail a short reason when unhealthy, or an empty string
