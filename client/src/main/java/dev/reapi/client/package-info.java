@@ -1,4 +1,7 @@
-/** reapi client. */
+/**
+ * The Java SDK for the upstream property-data API: {@link dev.reapi.client.RealEstateApiClient} and
+ * its exception family rooted at {@link dev.reapi.client.RealEstateApiException}.
+ */
 @NullMarked
 package dev.reapi.client;
 

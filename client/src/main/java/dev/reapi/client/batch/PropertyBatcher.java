@@ -1,0 +1,265 @@
+package dev.reapi.client.batch;
+
+import dev.reapi.client.NotFoundException;
+import dev.reapi.client.RealEstateApiClient;
+import dev.reapi.client.UnexpectedResponseException;
+import dev.reapi.client.internal.Delayer;
+import dev.reapi.client.internal.ErrorMapper;
+import dev.reapi.client.internal.TimerDelayer;
+import dev.reapi.client.model.BulkRequest;
+import dev.reapi.client.model.BulkResult;
+import dev.reapi.client.model.Property;
+import dev.reapi.client.model.PropertyIds;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Coalesces concurrent single-property lookups into bulk calls. Lookups arriving within {@code
+ * maxWait} of the first one in a window are sent together; a window that reaches {@code
+ * maxBatchSize} distinct ids is sent at once. An id asked for twice in a window is fetched once.
+ * Each caller's future completes with its property, with {@link NotFoundException} when the bulk
+ * answer lists the id as missing, or with the bulk call's own failure.
+ *
+ * <p>Thread-safe. {@link #close()} sends what is pending and refuses later lookups.
+ */
+public final class PropertyBatcher implements AutoCloseable {
+
+    /**
+     * Fetches one batch.
+     *
+     * <p>Implementations call the bulk endpoint with {@code ids}, sending {@code requestId}.
+     */
+    @FunctionalInterface
+    public interface BulkFetcher {
+
+        /** Fetches {@code ids} (1..1000 distinct valid ids) in one call. */
+        CompletableFuture<BulkResult> fetch(List<String> ids, String requestId);
+    }
+
+    /**
+     * Batching settings.
+     *
+     * @param maxBatchSize distinct ids per bulk call, 1..1000 (default 100)
+     * @param maxWait how long the first lookup of a window waits for company (default 10 ms)
+     */
+    public record Options(int maxBatchSize, Duration maxWait) {
+
+        /** Validates both settings. */
+        public Options {
+            if (maxBatchSize < 1 || maxBatchSize > BulkRequest.MAX_IDS) {
+                throw new IllegalArgumentException(
+                        "maxBatchSize must be in 1..1000, got " + maxBatchSize);
+            }
+            if (maxWait.isNegative()) {
+                throw new IllegalArgumentException("maxWait must not be negative, got " + maxWait);
+            }
+        }
+
+        /** 100 ids, 10 ms. */
+        public static Options defaults() {
+            return new Options(100, Duration.ofMillis(10));
+        }
+    }
+
+    /**
+     * What the batcher has done so far.
+     *
+     * @param lookups calls to {@link #get(String)}
+     * @param batches bulk calls sent
+     * @param idsSent ids sent across all bulk calls (lookups minus those shared in a window)
+     */
+    public record Stats(long lookups, long batches, long idsSent) {}
+
+    private final BulkFetcher fetcher;
+    private final Options options;
+    private final Delayer delayer;
+    private final @Nullable TimerDelayer timer;
+    private final AtomicLong lookups = new AtomicLong();
+    private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong idsSent = new AtomicLong();
+    private Map<String, CompletableFuture<Property>> pending = new LinkedHashMap<>();
+    private long window;
+    private boolean closed;
+
+    PropertyBatcher(BulkFetcher fetcher, Options options, @Nullable Delayer delayer) {
+        this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+        this.options = Objects.requireNonNull(options, "options");
+        if (delayer == null) {
+            TimerDelayer ownTimer = new TimerDelayer("reapi-batcher");
+            this.timer = ownTimer;
+            this.delayer = ownTimer;
+        } else {
+            this.timer = null;
+            this.delayer = delayer;
+        }
+    }
+
+    /** A batcher over {@code client}'s bulk endpoint with {@link Options#defaults()}. */
+    public static PropertyBatcher of(RealEstateApiClient client) {
+        return of(client, Options.defaults());
+    }
+
+    /** A batcher over {@code client}'s bulk endpoint. */
+    public static PropertyBatcher of(RealEstateApiClient client, Options options) {
+        return create(
+                (ids, requestId) -> client.withRequestId(requestId).getPropertiesAsync(ids),
+                options);
+    }
+
+    /** A batcher over any bulk source, e.g. a cache-aware one. */
+    public static PropertyBatcher create(BulkFetcher fetcher, Options options) {
+        return new PropertyBatcher(fetcher, options, null);
+    }
+
+    /**
+     * The property with {@code id}, fetched in the next bulk call.
+     *
+     * @throws IllegalArgumentException when {@code id} is not a valid property id
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public CompletableFuture<Property> get(String id) {
+        PropertyIds.requireValid(id);
+        lookups.incrementAndGet();
+        CompletableFuture<Property> shared;
+        Map<String, CompletableFuture<Property>> full = null;
+        long scheduleWindow = -1;
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException(
+                        "the batcher is closed; lookup of " + id + " refused");
+            }
+            shared = pending.get(id);
+            if (shared == null) {
+                shared = new CompletableFuture<>();
+                pending.put(id, shared);
+                if (pending.size() == 1) {
+                    scheduleWindow = window;
+                }
+                if (pending.size() >= options.maxBatchSize()) {
+                    full = takePending();
+                    scheduleWindow = -1;
+                }
+            }
+        }
+        if (scheduleWindow >= 0) {
+            long expected = scheduleWindow;
+            delayer.schedule(() -> flushWindow(expected), options.maxWait());
+        }
+        if (full != null) {
+            send(full);
+        }
+        return shared.copy();
+    }
+
+    /** Sends what is pending now instead of waiting for the window to end. */
+    public void flush() {
+        Map<String, CompletableFuture<Property>> batch;
+        synchronized (this) {
+            batch = takePending();
+        }
+        send(batch);
+    }
+
+    /** Counts of lookups, bulk calls and ids sent so far. */
+    public Stats stats() {
+        return new Stats(lookups.get(), batches.get(), idsSent.get());
+    }
+
+    /** Sends what is pending and refuses later lookups; the bulk source stays open. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            closed = true;
+        }
+        flush();
+        if (timer != null) {
+            timer.close();
+        }
+    }
+
+    private void flushWindow(long expected) {
+        Map<String, CompletableFuture<Property>> batch;
+        synchronized (this) {
+            if (window != expected) {
+                return;
+            }
+            batch = takePending();
+        }
+        send(batch);
+    }
+
+    /** Swaps in an empty window; the caller holds the lock. */
+    private Map<String, CompletableFuture<Property>> takePending() {
+        Map<String, CompletableFuture<Property>> batch = pending;
+        pending = new LinkedHashMap<>();
+        window++;
+        return batch;
+    }
+
+    private void send(Map<String, CompletableFuture<Property>> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<String> ids = new ArrayList<>(batch.keySet());
+        String requestId = "batch-" + UUID.randomUUID();
+        batches.incrementAndGet();
+        idsSent.addAndGet(ids.size());
+        CompletableFuture<BulkResult> answer;
+        try {
+            answer = fetcher.fetch(ids, requestId);
+        } catch (RuntimeException e) {
+            answer = CompletableFuture.failedFuture(e);
+        }
+        var unused =
+                answer.whenComplete(
+                        (result, failure) -> complete(batch, requestId, result, failure));
+    }
+
+    private static void complete(
+            Map<String, CompletableFuture<Property>> batch,
+            String requestId,
+            @Nullable BulkResult result,
+            @Nullable Throwable failure) {
+        if (result == null) {
+            Throwable cause = failure == null ? new IllegalStateException("no result") : failure;
+            Throwable unwrapped = ErrorMapper.unwrap(cause);
+            batch.values().forEach(f -> f.completeExceptionally(unwrapped));
+            return;
+        }
+        Map<String, Property> found = result.byId();
+        Set<String> missing = new HashSet<>(result.missing());
+        batch.forEach(
+                (id, future) -> {
+                    Property property = found.get(id);
+                    if (property != null) {
+                        future.complete(property);
+                    } else if (missing.contains(id)) {
+                        future.completeExceptionally(
+                                new NotFoundException(
+                                        "getPropertiesBulk",
+                                        404,
+                                        requestId,
+                                        "no property with id " + id,
+                                        null));
+                    } else {
+                        future.completeExceptionally(
+                                new UnexpectedResponseException(
+                                        "getPropertiesBulk",
+                                        200,
+                                        requestId,
+                                        "the bulk answer neither found nor missed id " + id,
+                                        null));
+                    }
+                });
+    }
+}

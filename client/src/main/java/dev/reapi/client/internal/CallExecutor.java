@@ -1,0 +1,297 @@
+package dev.reapi.client.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reapi.client.CircuitOpenException;
+import dev.reapi.client.ClientLimitException;
+import dev.reapi.client.RateLimitedException;
+import dev.reapi.client.RealEstateApiException;
+import dev.reapi.client.UnexpectedResponseException;
+import dev.reapi.client.UpstreamTimeoutException;
+import dev.reapi.client.UpstreamUnavailableException;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs logical calls: per attempt the optional rate limiter, the circuit breaker and the bulkhead,
+ * then HTTP; between attempts backoff, {@code Retry-After}, the retry budget and the call's
+ * deadline. Non-blocking: waits are scheduled on the {@link Delayer}. Thread-safe.
+ */
+final class CallExecutor {
+
+    private final ClientSettings settings;
+    private final HttpClient http;
+    private final ObjectMapper mapper;
+    private final ErrorMapper errors;
+    private final @Nullable CircuitBreaker breaker;
+    private final @Nullable RateLimiter limiter;
+    private final Bulkhead bulkhead;
+    private final ClientMetrics metrics;
+    private final Delayer delayer;
+    private final CallLog log;
+
+    CallExecutor(
+            ClientSettings settings,
+            HttpClient http,
+            ObjectMapper mapper,
+            @Nullable CircuitBreaker breaker,
+            @Nullable RateLimiter limiter,
+            Bulkhead bulkhead,
+            ClientMetrics metrics,
+            Delayer delayer) {
+        this.settings = settings;
+        this.http = http;
+        this.mapper = mapper;
+        this.errors = new ErrorMapper(mapper, settings.clock());
+        this.breaker = breaker;
+        this.limiter = limiter;
+        this.bulkhead = bulkhead;
+        this.metrics = metrics;
+        this.delayer = delayer;
+        this.log = new CallLog();
+    }
+
+    <T> CompletableFuture<T> execute(Call call, Class<T> type) {
+        Run<T> run = new Run<>(call, type);
+        if (settings.retryBudget() != null) {
+            settings.retryBudget().onRequest();
+        }
+        run.attempt();
+        return run.result;
+    }
+
+    /** Whether the breaker counts {@code failure} against the upstream. */
+    static boolean isBreakerFailure(Throwable failure) {
+        return failure instanceof UpstreamUnavailableException
+                || failure instanceof UpstreamTimeoutException;
+    }
+
+    /** The state of one logical call across its attempts. */
+    private final class Run<T> {
+        final Call call;
+        final Class<T> type;
+        final CompletableFuture<T> result = new CompletableFuture<>();
+        final long startNanos = System.nanoTime();
+        final Instant deadline;
+        int attempts;
+        int lastStatus;
+
+        Run(Call call, Class<T> type) {
+            this.call = call;
+            this.type = type;
+            this.deadline = settings.clock().instant().plus(settings.callTimeout());
+        }
+
+        void attempt() {
+            attempts++;
+            if (limiter == null) {
+                send();
+                return;
+            }
+            long waitNanos = limiter.reservePermission();
+            if (waitNanos < 0) {
+                fail(
+                        new ClientLimitException(
+                                call.operation(),
+                                0,
+                                call.requestId(),
+                                "client-side rate limit reached; no permit within "
+                                        + limiter.getRateLimiterConfig().getTimeoutDuration(),
+                                null));
+            } else if (waitNanos == 0) {
+                send();
+            } else {
+                delayer.schedule(this::send, Duration.ofNanos(waitNanos));
+            }
+        }
+
+        void send() {
+            if (breaker != null && !breaker.tryAcquirePermission()) {
+                fail(
+                        new CircuitOpenException(
+                                call.operation(),
+                                0,
+                                call.requestId(),
+                                "circuit breaker is " + breaker.getState() + "; call not sent",
+                                null));
+                return;
+            }
+            if (!bulkhead.tryAcquirePermission()) {
+                if (breaker != null) {
+                    breaker.releasePermission();
+                }
+                fail(
+                        new ClientLimitException(
+                                call.operation(),
+                                0,
+                                call.requestId(),
+                                "more than "
+                                        + bulkhead.getBulkheadConfig().getMaxConcurrentCalls()
+                                        + " concurrent calls; call not sent",
+                                null));
+                return;
+            }
+            long sentNanos = System.nanoTime();
+            try {
+                var unused =
+                        http.sendAsync(request(), HttpResponse.BodyHandlers.ofByteArray())
+                                .whenComplete(
+                                        (response, failure) ->
+                                                received(response, failure, sentNanos));
+            } catch (RuntimeException e) {
+                received(null, e, sentNanos);
+            }
+        }
+
+        HttpRequest request() {
+            Duration remaining = Duration.between(settings.clock().instant(), deadline);
+            Duration timeout =
+                    remaining.compareTo(settings.requestTimeout()) < 0
+                            ? remaining
+                            : settings.requestTimeout();
+            HttpRequest.Builder builder =
+                    HttpRequest.newBuilder(call.uri())
+                            .timeout(
+                                    timeout.isNegative() || timeout.isZero()
+                                            ? Duration.ofMillis(1)
+                                            : timeout)
+                            .header("Accept", "application/json")
+                            .header("X-Client-Version", settings.clientVersion())
+                            .header("X-Environment", settings.environment())
+                            .header("X-Request-Id", call.requestId());
+            if (call.authenticated()) {
+                builder.header("X-API-Key", settings.apiKey());
+            }
+            byte[] body = call.body();
+            if (body == null) {
+                builder.GET();
+            } else {
+                builder.header("Content-Type", "application/json")
+                        .method(call.method(), HttpRequest.BodyPublishers.ofByteArray(body));
+            }
+            return builder.build();
+        }
+
+        void received(
+                @Nullable HttpResponse<byte[]> response,
+                @Nullable Throwable failure,
+                long sentNanos) {
+            bulkhead.onComplete();
+            long elapsed = System.nanoTime() - sentNanos;
+            RealEstateApiException error;
+            if (response == null) {
+                lastStatus = 0;
+                error =
+                        errors.fromThrowable(
+                                call.operation(),
+                                call.requestId(),
+                                failure == null ? new IOException("no response") : failure);
+            } else {
+                lastStatus = response.statusCode();
+                if (lastStatus >= 200 && lastStatus < 300) {
+                    succeeded(response.body(), elapsed);
+                    return;
+                }
+                error =
+                        errors.fromResponse(
+                                call.operation(),
+                                call.requestId(),
+                                lastStatus,
+                                response.body(),
+                                response.headers().firstValue("Retry-After"));
+            }
+            if (breaker != null) {
+                breaker.onError(elapsed, TimeUnit.NANOSECONDS, error);
+            }
+            retryOrFail(error);
+        }
+
+        void succeeded(byte[] body, long elapsed) {
+            T value;
+            try {
+                value = mapper.readValue(body, type);
+            } catch (IOException | RuntimeException e) {
+                if (breaker != null) {
+                    breaker.onSuccess(elapsed, TimeUnit.NANOSECONDS);
+                }
+                fail(
+                        new UnexpectedResponseException(
+                                call.operation(),
+                                lastStatus,
+                                call.requestId(),
+                                "undecodable " + type.getSimpleName() + " body: " + e.getMessage(),
+                                e));
+                return;
+            }
+            if (breaker != null) {
+                breaker.onSuccess(elapsed, TimeUnit.NANOSECONDS);
+            }
+            finish(value, null);
+        }
+
+        void retryOrFail(RealEstateApiException error) {
+            Duration delay = delayBeforeRetry(error);
+            if (delay == null) {
+                fail(error);
+                return;
+            }
+            if (settings.clock().instant().plus(delay).isAfter(deadline)) {
+                log.giveUp(call, attempts, "the call's deadline would pass", error);
+                fail(error);
+                return;
+            }
+            RetryBudget budget = settings.retryBudget();
+            if (budget != null && !budget.tryAcquireRetry()) {
+                log.giveUp(call, attempts, "the retry budget is spent", error);
+                fail(error);
+                return;
+            }
+            metrics.recordRetry(call.operation(), reason(error));
+            log.retry(call, attempts, delay, error);
+            delayer.schedule(this::attempt, delay);
+        }
+
+        @Nullable Duration delayBeforeRetry(RealEstateApiException error) {
+            if (attempts >= settings.maxAttempts()) {
+                return null;
+            }
+            if (error instanceof RateLimitedException limited) {
+                Duration wait = limited.retryAfter();
+                return wait.compareTo(settings.maxRetryAfter()) <= 0 ? wait : null;
+            }
+            if (isBreakerFailure(error)) {
+                return settings.backoff().delay(attempts);
+            }
+            return null;
+        }
+
+        void fail(RealEstateApiException error) {
+            finish(null, error);
+        }
+
+        void finish(@Nullable T value, @Nullable RealEstateApiException error) {
+            long nanos = System.nanoTime() - startNanos;
+            String outcome = error == null ? "success" : CallLog.outcome(error);
+            metrics.recordCall(call.operation(), outcome, nanos);
+            log.finished(call, error == null ? lastStatus : error.status(), nanos, attempts, error);
+            if (error != null) {
+                result.completeExceptionally(error);
+            } else {
+                result.complete(value);
+            }
+        }
+    }
+
+    private static String reason(RealEstateApiException error) {
+        return CallLog.outcome(error);
+    }
+}

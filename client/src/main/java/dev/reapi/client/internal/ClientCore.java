@@ -1,0 +1,201 @@
+package dev.reapi.client.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reapi.client.CircuitState;
+import dev.reapi.client.RealEstateApiException;
+import dev.reapi.client.UnexpectedResponseException;
+import dev.reapi.client.model.ModelJson;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What one client instance owns: the HTTP client, the resilience components, metrics and the retry
+ * timer. Views of the facade share one core. Thread-safe.
+ */
+public final class ClientCore implements AutoCloseable {
+
+    /** The name of the breaker, bulkhead and rate limiter, as seen in metrics. */
+    public static final String RESILIENCE_NAME = "realestateapi";
+
+    private final ClientSettings settings;
+    private final HttpClient http;
+    private final ObjectMapper mapper = ModelJson.newMapper();
+    private final @Nullable CircuitBreaker breaker;
+    private final ClientMetrics metrics;
+    private final @Nullable TimerDelayer timer;
+    private final CallExecutor executor;
+
+    /** Builds the HTTP client and the resilience components from {@code settings}. */
+    public ClientCore(ClientSettings settings) {
+        this.settings = settings;
+        HttpClient.Builder httpBuilder =
+                HttpClient.newBuilder()
+                        .connectTimeout(settings.connectTimeout())
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .version(settings.httpVersion());
+        if (settings.executor() != null) {
+            httpBuilder.executor(settings.executor());
+        }
+        this.http = httpBuilder.build();
+
+        CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
+        this.breaker =
+                settings.breakerConfig() == null
+                        ? null
+                        : breakers.circuitBreaker(RESILIENCE_NAME, breakerConfig(settings));
+        BulkheadRegistry bulkheads = BulkheadRegistry.ofDefaults();
+        Bulkhead bulkhead = bulkheads.bulkhead(RESILIENCE_NAME, settings.bulkheadConfig());
+        RateLimiterRegistry limiters = RateLimiterRegistry.ofDefaults();
+        RateLimiter limiter =
+                settings.rateLimiterConfig() == null
+                        ? null
+                        : limiters.rateLimiter(RESILIENCE_NAME, settings.rateLimiterConfig());
+
+        this.metrics =
+                settings.meterRegistry() == null
+                        ? ClientMetrics.NOOP
+                        : dev.reapi.client.internal.micrometer.MicrometerClientMetrics.bind(
+                                settings.meterRegistry(), breakers, bulkheads, limiters);
+
+        Delayer delayer = settings.delayer();
+        if (delayer == null) {
+            TimerDelayer ownTimer = new TimerDelayer("reapi-client-timer");
+            this.timer = ownTimer;
+            delayer = ownTimer;
+        } else {
+            this.timer = null;
+        }
+        this.executor =
+                new CallExecutor(
+                        settings, http, mapper, breaker, limiter, bulkhead, metrics, delayer);
+    }
+
+    private static CircuitBreakerConfig breakerConfig(ClientSettings settings) {
+        CircuitBreakerConfig base = settings.breakerConfig();
+        return CircuitBreakerConfig.from(base)
+                .recordException(CallExecutor::isBreakerFailure)
+                .clock(settings.clock())
+                .build();
+    }
+
+    /** A GET of {@code pathAndQuery} decoded as {@code type}. */
+    public <T> CompletableFuture<T> get(
+            String operation, String pathAndQuery, Class<T> type, String requestId) {
+        boolean authenticated = !"getHealth".equals(operation);
+        Call call = new Call(operation, "GET", uri(pathAndQuery), null, authenticated, requestId);
+        return executor.execute(call, type);
+    }
+
+    /** A POST of {@code body} as JSON to {@code path}, decoded as {@code type}. */
+    public <T> CompletableFuture<T> post(
+            String operation, String path, Object body, Class<T> type, String requestId) {
+        byte[] json;
+        try {
+            json = mapper.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            return CompletableFuture.failedFuture(
+                    new UnexpectedResponseException(
+                            operation, 0, requestId, "cannot encode request: " + e, e));
+        }
+        Call call = new Call(operation, "POST", uri(path), json, true, requestId);
+        return executor.execute(call, type);
+    }
+
+    /** A fresh request id from the configured generator. */
+    public String newRequestId() {
+        return requireValidRequestId(settings.requestIds().get());
+    }
+
+    /**
+     * Returns {@code requestId} if it can travel in a header: 1..200 printable ASCII characters.
+     *
+     * @throws IllegalArgumentException naming the value otherwise
+     */
+    public static String requireValidRequestId(String requestId) {
+        if (requestId.isEmpty() || requestId.length() > 200) {
+            throw new IllegalArgumentException(
+                    "requestId must be 1..200 characters, got " + requestId.length());
+        }
+        for (int i = 0; i < requestId.length(); i++) {
+            char c = requestId.charAt(i);
+            if (c < 0x21 || c > 0x7e) {
+                throw new IllegalArgumentException(
+                        "requestId must be printable ASCII without spaces, got '"
+                                + requestId
+                                + "'");
+            }
+        }
+        return requestId;
+    }
+
+    /** The breaker's state, {@link CircuitState#CLOSED} when the breaker is disabled. */
+    public CircuitState circuitState() {
+        if (breaker == null) {
+            return CircuitState.CLOSED;
+        }
+        return switch (breaker.getState()) {
+            case CLOSED -> CircuitState.CLOSED;
+            case OPEN -> CircuitState.OPEN;
+            case HALF_OPEN -> CircuitState.HALF_OPEN;
+            default -> CircuitState.OTHER;
+        };
+    }
+
+    /** The configured base URL. */
+    public URI baseUrl() {
+        return settings.baseUrl();
+    }
+
+    /**
+     * Waits for {@code future} and returns its value, rethrowing a {@link RealEstateApiException}
+     * as itself rather than wrapped.
+     */
+    public static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            Throwable cause = ErrorMapper.unwrap(e);
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        metrics.close();
+        if (timer != null) {
+            timer.close();
+        }
+        http.shutdownNow();
+        try {
+            http.awaitTermination(Duration.ofSeconds(1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private URI uri(String pathAndQuery) {
+        String base = settings.baseUrl().toString();
+        if (base.endsWith("/")) {
+            base = base.substring(0, base.length() - 1);
+        }
+        return URI.create(base + pathAndQuery);
+    }
+}
