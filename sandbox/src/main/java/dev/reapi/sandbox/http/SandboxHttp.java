@@ -1,0 +1,137 @@
+package dev.reapi.sandbox.http;
+
+import dev.reapi.sandbox.SandboxException;
+import dev.reapi.sandbox.data.Dataset;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.time.Clock;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sandbox's HTTP server: Javalin on Jetty with virtual threads, the {@code /v1} contract and
+ * the {@code /_sandbox} control routes. Every error is a problem document.
+ */
+public final class SandboxHttp implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SandboxHttp.class);
+    private static final String REQUEST_ID = "X-Request-Id";
+
+    private final Javalin app;
+
+    public SandboxHttp(
+            Dataset data,
+            Stats stats,
+            FaultGate faults,
+            Clock clock,
+            Set<String> apiKeys,
+            ControlPort control) {
+        Api api = new Api(data, stats, faults, clock, apiKeys);
+        this.app = Javalin.create(config -> configure(config, api, control));
+    }
+
+    /** Binds and starts serving; returns the bound port. */
+    public int start(String host, int port) {
+        try {
+            app.start(host, port);
+            return app.port();
+        } catch (RuntimeException e) {
+            throw new SandboxException("cannot start the sandbox on " + host + ":" + port, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    private static void configure(JavalinConfig config, Api api, ControlPort control) {
+        config.concurrency.useVirtualThreads = true;
+        config.startup.showJavalinBanner = false;
+        config.http.maxRequestSize = JsonBodies.MAX_BODY_BYTES;
+        config.http.generateEtags = false;
+        config.router.ignoreTrailingSlashes = false;
+        config.routes.before(SandboxHttp::requestId);
+        V1Routes.register(config, api);
+        new ControlRoutes(api, control).register(config);
+        config.routes.exception(ApiProblem.class, (e, ctx) -> Problems.write(ctx, e));
+        config.routes.exception(FaultGate.AbortConnection.class, SandboxHttp::abort);
+        config.routes.exception(
+                HttpResponseException.class,
+                (e, ctx) ->
+                        Problems.write(
+                                ctx,
+                                ApiProblem.of(
+                                        e.getStatus(),
+                                        e.getStatus() == 404 ? "not-found" : "http-error",
+                                        ApiProblem.title(e.getStatus()),
+                                        e.getMessage())));
+        config.routes.exception(
+                Exception.class,
+                (e, ctx) -> {
+                    LOG.error(
+                            "Request {} {} failed (request id {})",
+                            ctx.method(),
+                            ctx.path(),
+                            ctx.res().getHeader(REQUEST_ID),
+                            e);
+                    Problems.write(
+                            ctx,
+                            ApiProblem.of(
+                                    500,
+                                    "server-error",
+                                    "Internal server error",
+                                    "The sandbox failed; see its log."));
+                });
+        config.routes.error(404, ctx -> notMatched(ctx, 404));
+        config.routes.error(405, ctx -> notMatched(ctx, 405));
+    }
+
+    private static void notMatched(Context ctx, int status) {
+        String type = ctx.res().getContentType();
+        if (type == null || !type.startsWith("application/problem+json")) {
+            Problems.write(
+                    ctx,
+                    ApiProblem.of(
+                            status,
+                            status == 404 ? "not-found" : "method-not-allowed",
+                            ApiProblem.title(status),
+                            "No route " + ctx.method() + " " + ctx.path() + "."));
+        }
+    }
+
+    private static void requestId(Context ctx) {
+        String given = ctx.header(REQUEST_ID);
+        String id =
+                given != null && given.length() <= 200 && isPrintable(given) && !given.isEmpty()
+                        ? given
+                        : "req_"
+                                + Long.toHexString(
+                                        ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE);
+        ctx.header(REQUEST_ID, id);
+    }
+
+    private static boolean isPrintable(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x21 || c > 0x7e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void abort(FaultGate.AbortConnection e, Context ctx) {
+        if (e.holdMs > 0) {
+            try {
+                Thread.sleep(e.holdMs);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        Connections.abort(ctx, e.holdMs == 0);
+    }
+}
