@@ -12,6 +12,7 @@ import dev.reapi.client.model.Property;
 import dev.reapi.client.model.PropertyIds;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,9 +27,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Coalesces concurrent single-property lookups into bulk calls. Lookups arriving within {@code
  * maxWait} of the first one in a window are sent together; a window that reaches {@code
- * maxBatchSize} distinct ids is sent at once. An id asked for twice in a window is fetched once.
- * Each caller's future completes with its property, with {@link NotFoundException} when the bulk
- * answer lists the id as missing, or with the bulk call's own failure.
+ * maxBatchSize} distinct ids is sent at once. An id asked for twice in a window is fetched once,
+ * and a lookup of an id whose bulk call is already in flight joins that call. Each caller's future
+ * completes with its property, with {@link NotFoundException} when the bulk answer lists the id as
+ * missing, or with the bulk call's own failure.
  *
  * <p>Thread-safe. {@link #close()} sends what is pending and refuses later lookups.
  */
@@ -88,6 +90,7 @@ public final class PropertyBatcher implements AutoCloseable {
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong idsSent = new AtomicLong();
     private Map<String, CompletableFuture<Property>> pending = new LinkedHashMap<>();
+    private final Map<String, CompletableFuture<Property>> inFlight = new HashMap<>();
     private long window;
     private boolean closed;
 
@@ -139,6 +142,9 @@ public final class PropertyBatcher implements AutoCloseable {
                         "the batcher is closed; lookup of " + id + " refused");
             }
             shared = pending.get(id);
+            if (shared == null) {
+                shared = inFlight.get(id);
+            }
             if (shared == null) {
                 shared = new CompletableFuture<>();
                 pending.put(id, shared);
@@ -198,12 +204,17 @@ public final class PropertyBatcher implements AutoCloseable {
         send(batch);
     }
 
-    /** Swaps in an empty window; the caller holds the lock. */
+    /** Swaps in an empty window and marks the old one in flight; the caller holds the lock. */
     private Map<String, CompletableFuture<Property>> takePending() {
         Map<String, CompletableFuture<Property>> batch = pending;
         pending = new LinkedHashMap<>();
         window++;
+        inFlight.putAll(batch);
         return batch;
+    }
+
+    private synchronized void landed(Map<String, CompletableFuture<Property>> batch) {
+        batch.forEach(inFlight::remove);
     }
 
     private void send(Map<String, CompletableFuture<Property>> batch) {
@@ -222,7 +233,10 @@ public final class PropertyBatcher implements AutoCloseable {
         }
         var unused =
                 answer.whenComplete(
-                        (result, failure) -> complete(batch, requestId, result, failure));
+                        (result, failure) -> {
+                            landed(batch);
+                            complete(batch, requestId, result, failure);
+                        });
     }
 
     private static void complete(
