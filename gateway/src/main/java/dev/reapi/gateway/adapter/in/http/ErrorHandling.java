@@ -1,0 +1,146 @@
+package dev.reapi.gateway.adapter.in.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reapi.gateway.application.port.out.UpstreamFailure;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns every failure into an RFC 9457 problem document. No stack trace or exception message of an
+ * unexpected failure ever reaches the caller: those are logged with the request id and answered
+ * with a generic 500.
+ */
+final class ErrorHandling {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorHandling.class);
+    private static final Duration DEFAULT_RETRY = Duration.ofSeconds(5);
+
+    private final ObjectMapper mapper;
+
+    ErrorHandling(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.exception(ProblemException.class, (e, ctx) -> write(ctx, e));
+        routes.exception(UpstreamFailure.class, (e, ctx) -> write(ctx, upstream(e)));
+        routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromJavalin(e)));
+        routes.exception(
+                Exception.class,
+                (e, ctx) -> {
+                    LOG.error(
+                            "Unhandled failure of request {} {} {}",
+                            RequestContext.requestId(ctx),
+                            ctx.method(),
+                            RequestContext.route(ctx),
+                            e);
+                    write(
+                            ctx,
+                            ProblemException.of(
+                                    ProblemType.INTERNAL,
+                                    "an unexpected error occurred; quote the request id when"
+                                            + " reporting it"));
+                });
+        routes.error(
+                404,
+                ctx -> {
+                    if (!isProblem(ctx)) {
+                        write(
+                                ctx,
+                                ProblemException.of(
+                                        ProblemType.NOT_FOUND,
+                                        "no route " + ctx.method() + " " + ctx.path()));
+                    }
+                });
+        routes.error(
+                405,
+                ctx -> {
+                    if (!isProblem(ctx)) {
+                        write(
+                                ctx,
+                                ProblemException.of(
+                                        ProblemType.METHOD_NOT_ALLOWED,
+                                        "method "
+                                                + ctx.method()
+                                                + " is not allowed on "
+                                                + ctx.path()));
+                    }
+                });
+    }
+
+    private static boolean isProblem(Context ctx) {
+        String type = ctx.res().getContentType();
+        return type != null && type.startsWith(Problem.CONTENT_TYPE);
+    }
+
+    static ProblemException upstream(UpstreamFailure failure) {
+        String retry =
+                ProblemException.retryAfterSeconds(failure.retryAfter().orElse(DEFAULT_RETRY));
+        return switch (failure.kind()) {
+            case NOT_FOUND -> ProblemException.of(ProblemType.NOT_FOUND, failure.getMessage());
+            case UNAVAILABLE ->
+                    new ProblemException(
+                            ProblemType.UPSTREAM_UNAVAILABLE,
+                            "the property-data service is unavailable; try again later",
+                            List.of(),
+                            Map.of("Retry-After", retry));
+            case QUOTA ->
+                    new ProblemException(
+                            ProblemType.UPSTREAM_QUOTA,
+                            "the gateway's upstream quota is exhausted; try again after the reset",
+                            List.of(),
+                            Map.of("Retry-After", retry));
+            case REJECTED -> {
+                LOG.warn(
+                        "Upstream rejected a request the gateway validated: {}",
+                        failure.getMessage());
+                yield ProblemException.of(
+                        ProblemType.UPSTREAM_REJECTED,
+                        "the upstream rejected the request; this is a gateway defect");
+            }
+        };
+    }
+
+    private static ProblemException fromJavalin(HttpResponseException e) {
+        return switch (e.getStatus()) {
+            case 404 -> ProblemException.of(ProblemType.NOT_FOUND, "no such route");
+            case 405 -> ProblemException.of(ProblemType.METHOD_NOT_ALLOWED, "method not allowed");
+            case 413 -> ProblemException.of(ProblemType.PAYLOAD_TOO_LARGE, "the body is too large");
+            case 400 -> ProblemException.of(ProblemType.MALFORMED_JSON, "the request is malformed");
+            default ->
+                    ProblemException.of(
+                            e.getStatus() >= 500 ? ProblemType.INTERNAL : ProblemType.VALIDATION,
+                            "the request could not be handled");
+        };
+    }
+
+    /** Writes {@code e} as a problem document with its headers. */
+    void write(Context ctx, ProblemException e) {
+        ProblemType type = e.type();
+        Problem problem =
+                new Problem(
+                        type.uri(),
+                        type.title(),
+                        type.status(),
+                        e.detail(),
+                        ctx.path(),
+                        RequestContext.requestId(ctx),
+                        e.errors(),
+                        e.headers());
+        problem.headers().forEach(ctx::header);
+        try {
+            ctx.status(type.status())
+                    .contentType(Problem.CONTENT_TYPE)
+                    .result(mapper.writeValueAsBytes(problem));
+        } catch (JsonProcessingException impossible) {
+            ctx.status(500).contentType(Problem.CONTENT_TYPE).result("{\"status\":500}");
+        }
+    }
+}

@@ -1,0 +1,304 @@
+package dev.reapi.gateway.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.reapi.gateway.domain.user.EndpointClass;
+import dev.reapi.gateway.domain.user.Plan;
+import dev.reapi.gateway.domain.user.RateLimit;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/** Reads YAML and environment overrides into {@link GatewayConfig}; every error names its key. */
+final class ConfigLoader {
+
+    /** Environment variables and the YAML keys they override, in the order documented. */
+    static final Map<String, String> ENV_KEYS =
+            Map.ofEntries(
+                    Map.entry("REALESTATEAPI_KEY", "upstream.api_key"),
+                    Map.entry("REALESTATEAPI_BASE_URL", "upstream.base_url"),
+                    Map.entry("REALESTATEAPI_TIMEOUT_MS", "upstream.timeout_ms"),
+                    Map.entry("REAPI_HOST", "server.host"),
+                    Map.entry("REAPI_PORT", "server.port"),
+                    Map.entry("REAPI_MAX_BODY_BYTES", "server.max_body_bytes"),
+                    Map.entry("REAPI_DATABASE_URL", "database.url"),
+                    Map.entry("REAPI_DATABASE_USER", "database.user"),
+                    Map.entry("REAPI_DATABASE_PASSWORD", "database.password"),
+                    Map.entry("REAPI_REDIS_URL", "redis.url"),
+                    Map.entry("REAPI_DEFAULT_PLAN", "default_plan"));
+
+    private static final long WINDOW_15_MIN_S = 900;
+
+    private ConfigLoader() {}
+
+    static GatewayConfig load(Optional<Path> yaml, Map<String, String> env) {
+        ObjectNode root =
+                yaml.map(ConfigLoader::readYaml).orElseGet(JsonNodeFactory.instance::objectNode);
+        ENV_KEYS.forEach(
+                (variable, key) -> {
+                    String value = env.get(variable);
+                    if (value != null && !value.isBlank()) {
+                        override(root, key, value.strip());
+                    }
+                });
+        return parse(new Section("", root));
+    }
+
+    private static ObjectNode readYaml(Path file) {
+        try {
+            JsonNode node = new YAMLMapper().readTree(Files.readAllBytes(file));
+            if (node == null || node.isMissingNode() || node.isNull()) {
+                return JsonNodeFactory.instance.objectNode();
+            }
+            if (!(node instanceof ObjectNode object)) {
+                throw new ConfigException(file + ": the top level must be a mapping of keys");
+            }
+            return object;
+        } catch (IOException e) {
+            throw new ConfigException(
+                    "cannot read config file "
+                            + file
+                            + ": "
+                            + e.getMessage().lines().findFirst().orElse(""),
+                    e);
+        }
+    }
+
+    private static void override(ObjectNode root, String dottedKey, String value) {
+        String[] parts = dottedKey.split("\\.", -1);
+        ObjectNode node = root;
+        for (int i = 0; i < parts.length - 1; i++) {
+            JsonNode child = node.get(parts[i]);
+            node = child instanceof ObjectNode object ? object : node.putObject(parts[i]);
+        }
+        node.put(parts[parts.length - 1], value);
+    }
+
+    private static GatewayConfig parse(Section root) {
+        root.only("upstream", "server", "database", "redis", "plans", "default_plan");
+        var upstream = upstream(root.section("upstream"));
+        var server = server(root.section("server"));
+        var database = database(root.section("database"));
+        Section redisSection = root.section("redis");
+        redisSection.only("url");
+        Optional<GatewayConfig.Redis> redis =
+                redisSection
+                        .optionalText("url")
+                        .map(
+                                url ->
+                                        new GatewayConfig.Redis(
+                                                redisSection.uri("url", url, "redis", "rediss")));
+        Map<String, Plan> plans = plans(root.section("plans"));
+        String defaultPlan = root.text("default_plan", "free");
+        return new GatewayConfig(upstream, server, database, redis, plans, defaultPlan);
+    }
+
+    private static GatewayConfig.Upstream upstream(Section s) {
+        s.only("api_key", "base_url", "timeout_ms");
+        String key =
+                s.optionalText("api_key")
+                        .orElseThrow(
+                                () ->
+                                        new ConfigException(
+                                                "upstream.api_key: no upstream API key configured;"
+                                                        + " set REALESTATEAPI_KEY"));
+        URI baseUrl =
+                s.uri("base_url", s.text("base_url", "http://localhost:8090"), "http", "https");
+        Duration timeout = Duration.ofMillis(s.integer("timeout_ms", 10_000, 1, 600_000));
+        return new GatewayConfig.Upstream(key, baseUrl, timeout);
+    }
+
+    private static GatewayConfig.Server server(Section s) {
+        s.only(
+                "host",
+                "port",
+                "max_body_bytes",
+                "max_json_depth",
+                "idle_timeout_ms",
+                "drain_timeout_ms");
+        return new GatewayConfig.Server(
+                s.text("host", "0.0.0.0"),
+                (int) s.integer("port", 8080, 0, 65_535),
+                s.integer("max_body_bytes", 64 * 1024, 1, 16L * 1024 * 1024),
+                (int) s.integer("max_json_depth", 32, 2, 1_000),
+                Duration.ofMillis(s.integer("idle_timeout_ms", 30_000, 100, 3_600_000)),
+                Duration.ofMillis(s.integer("drain_timeout_ms", 10_000, 0, 600_000)));
+    }
+
+    private static GatewayConfig.Database database(Section s) {
+        s.only("url", "user", "password");
+        String url = s.text("url", "jdbc:sqlite:./data/reapi.db");
+        if (!url.startsWith("jdbc:sqlite:") && !url.startsWith("jdbc:postgresql://")) {
+            throw new ConfigException(
+                    s.path("url")
+                            + ": expected jdbc:sqlite:<file> or jdbc:postgresql://host/db, was '"
+                            + url.replaceAll("password=[^&]*", "password=***")
+                            + "'");
+        }
+        return new GatewayConfig.Database(url, s.text("user", ""), s.text("password", ""));
+    }
+
+    private static Map<String, Plan> plans(Section s) {
+        Map<String, Plan> plans = new LinkedHashMap<>();
+        plans.put("free", defaultPlan("free", 1));
+        plans.put("pro", defaultPlan("pro", 10));
+        for (String name : s.keys()) {
+            plans.put(name, plan(name, s.section(name)));
+        }
+        return plans;
+    }
+
+    private static Plan defaultPlan(String name, int factor) {
+        var limits = new EnumMap<EndpointClass, RateLimit>(EndpointClass.class);
+        Duration window = Duration.ofSeconds(WINDOW_15_MIN_S);
+        limits.put(EndpointClass.SEARCH, new RateLimit(100L * factor, window));
+        limits.put(EndpointClass.DETAILS, new RateLimit(500L * factor, window));
+        limits.put(EndpointClass.JOBS, new RateLimit(50L * factor, window));
+        return new Plan(name, limits, OptionalLong.empty());
+    }
+
+    private static Plan plan(String name, Section s) {
+        List<String> allowed = new java.util.ArrayList<>(List.of("daily_record_cap"));
+        for (EndpointClass cls : EndpointClass.values()) {
+            allowed.add(cls.key());
+        }
+        s.only(allowed.toArray(String[]::new));
+        var limits = new EnumMap<EndpointClass, RateLimit>(EndpointClass.class);
+        for (EndpointClass cls : EndpointClass.values()) {
+            Section limit = s.section(cls.key());
+            limit.only("requests", "window_s");
+            if (!s.has(cls.key())) {
+                throw new ConfigException(
+                        limit.path("requests")
+                                + ": missing; every plan needs a limit per endpoint class");
+            }
+            limits.put(
+                    cls,
+                    new RateLimit(
+                            limit.integer("requests", 0, 1, 1_000_000_000),
+                            Duration.ofSeconds(
+                                    limit.integer("window_s", WINDOW_15_MIN_S, 1, 86_400 * 31))));
+        }
+        OptionalLong cap =
+                s.has("daily_record_cap")
+                        ? OptionalLong.of(s.integer("daily_record_cap", 0, 1, Long.MAX_VALUE))
+                        : OptionalLong.empty();
+        try {
+            return new Plan(name, limits, cap);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(s.prefix + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** One mapping of the tree with its dotted path, for messages that name the key. */
+    private record Section(String prefix, ObjectNode node) {
+
+        String path(String key) {
+            return prefix.isEmpty() ? key : prefix + "." + key;
+        }
+
+        boolean has(String key) {
+            return node.has(key) && !node.get(key).isNull();
+        }
+
+        Set<String> keys() {
+            var keys = new java.util.LinkedHashSet<String>();
+            node.fieldNames().forEachRemaining(keys::add);
+            return keys;
+        }
+
+        void only(String... allowed) {
+            Set<String> known = Set.of(allowed);
+            for (String key : keys()) {
+                if (!known.contains(key)) {
+                    throw new ConfigException(
+                            path(key) + ": unknown key; expected one of " + List.of(allowed));
+                }
+            }
+        }
+
+        Section section(String key) {
+            JsonNode child = node.get(key);
+            if (child == null || child.isNull()) {
+                return new Section(path(key), JsonNodeFactory.instance.objectNode());
+            }
+            if (!(child instanceof ObjectNode object)) {
+                throw new ConfigException(path(key) + ": expected a mapping, was '" + child + "'");
+            }
+            return new Section(path(key), object);
+        }
+
+        Optional<String> optionalText(String key) {
+            if (!has(key)) {
+                return Optional.empty();
+            }
+            JsonNode value = node.get(key);
+            if (!value.isValueNode()) {
+                throw new ConfigException(path(key) + ": expected a single value");
+            }
+            String text = value.asText().strip();
+            return text.isEmpty() ? Optional.empty() : Optional.of(text);
+        }
+
+        String text(String key, String fallback) {
+            return optionalText(key).orElse(fallback);
+        }
+
+        long integer(String key, long fallback, long min, long max) {
+            Optional<String> text = optionalText(key);
+            if (text.isEmpty()) {
+                return fallback;
+            }
+            long value;
+            try {
+                value = Long.parseLong(text.get());
+            } catch (NumberFormatException e) {
+                throw new ConfigException(
+                        path(key) + ": expected an integer, was '" + text.get() + "'", e);
+            }
+            if (value < min || value > max) {
+                throw new ConfigException(
+                        path(key) + ": must be in " + min + ".." + max + ", was " + value);
+            }
+            return value;
+        }
+
+        URI uri(String key, String text, String... schemes) {
+            try {
+                URI uri = new URI(text);
+                if (uri.getScheme() == null
+                        || !List.of(schemes).contains(uri.getScheme())
+                        || uri.getHost() == null) {
+                    throw new ConfigException(
+                            path(key)
+                                    + ": expected a "
+                                    + String.join("/", schemes)
+                                    + " URL with a host, was '"
+                                    + redact(uri)
+                                    + "'");
+                }
+                return uri;
+            } catch (URISyntaxException e) {
+                throw new ConfigException(path(key) + ": not a URL (" + e.getReason() + ")", e);
+            }
+        }
+
+        private static String redact(URI uri) {
+            return uri.getUserInfo() == null
+                    ? uri.toString()
+                    : uri.toString().replace(uri.getRawUserInfo() + "@", "***@");
+        }
+    }
+}
