@@ -37,6 +37,10 @@ public final class PropertyGenerator {
         this.anchorSecond = anchorDay * 86_400L;
     }
 
+    public long seed() {
+        return seed;
+    }
+
     public long count() {
         return count;
     }
@@ -66,7 +70,7 @@ public final class PropertyGenerator {
 
     /** The area's median home value: the state's median times the ZIP's factor. */
     public long areaMedian(int zipIndex) {
-        return Math.round(StateMedians.of(geography.state(zipIndex)) * zipFactor(zipIndex));
+        return roundPrice(StateMedians.of(geography.state(zipIndex)) * zipFactor(zipIndex));
     }
 
     /** Generates property {@code id} (1..count) as it was before any market change. */

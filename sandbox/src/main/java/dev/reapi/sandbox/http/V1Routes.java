@@ -10,6 +10,8 @@ final class V1Routes {
 
     static void register(JavalinConfig config, Api api) {
         PropertyRoutes properties = new PropertyRoutes(api);
+        SearchRoutes search = new SearchRoutes(api);
+        AreaRoutes areas = new AreaRoutes(api, properties);
         config.routes.get(
                 "/v1/health",
                 ctx -> {
@@ -22,9 +24,30 @@ final class V1Routes {
                                             + "\"}");
                 });
         config.routes.post(
+                "/v1/properties/search", api.handler("searchProperties", Set.of(), search::search));
+        config.routes.post(
                 "/v1/properties/bulk",
                 api.handler("getPropertiesBulk", Set.of(), properties::bulk));
         config.routes.get(
+                "/v1/properties/updated",
+                api.handler(
+                        "getUpdatedProperties",
+                        Set.of("since", "cursor", "limit"),
+                        search::updated));
+        config.routes.get(
                 "/v1/properties/{id}", api.handler("getProperty", Set.of(), properties::get));
+        config.routes.get(
+                "/v1/properties/{id}/valuation",
+                api.handler("getValuationById", Set.of(), areas::valuationById));
+        config.routes.get(
+                "/v1/valuation",
+                api.handler("getValuationByAddress", Set.of("address"), areas::valuationByAddress));
+        config.routes.get(
+                "/v1/demographics",
+                api.handler("getDemographics", Set.of("lat", "lng"), areas::demographics));
+        config.routes.get(
+                "/v1/schools/nearby",
+                api.handler(
+                        "getNearbySchools", Set.of("lat", "lng", "radius_miles"), areas::schools));
     }
 }
