@@ -1,0 +1,15 @@
+-- The usage ledger: per UTC day (YYYY-MM-DD), user and gateway endpoint, the requests answered,
+-- the upstream calls they made, the records the upstream billed, and the requests answered
+-- without an upstream call of their own.
+CREATE TABLE usage_daily (
+    day            TEXT    NOT NULL,
+    user_id        TEXT    NOT NULL,
+    endpoint       TEXT    NOT NULL,
+    requests       INTEGER NOT NULL,
+    upstream_calls INTEGER NOT NULL,
+    records_billed INTEGER NOT NULL,
+    saved_requests INTEGER NOT NULL,
+    PRIMARY KEY (day, user_id, endpoint)
+);
+
+CREATE INDEX usage_daily_user_day ON usage_daily (user_id, day);
