@@ -1,0 +1,144 @@
+package dev.reapi.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.reapi.client.batch.PropertyBatcher;
+import dev.reapi.client.enrich.EnrichedProperty;
+import dev.reapi.client.enrich.PartResult;
+import dev.reapi.client.model.Property;
+import dev.reapi.client.testing.SandboxFixture;
+import dev.reapi.sandbox.FaultSettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+class BatchAndEnrichSandboxTest {
+
+    private static SandboxFixture fixture;
+    private static RealEstateApiClient client;
+
+    @BeforeAll
+    static void start() {
+        fixture = new SandboxFixture();
+        client =
+                RealEstateApiClient.builder()
+                        .apiKey(SandboxFixture.API_KEY)
+                        .baseUrl(fixture.sandbox().baseUrl())
+                        .clock(fixture.clock())
+                        .build();
+    }
+
+    @AfterAll
+    static void stop() {
+        client.close();
+        fixture.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        fixture.reset();
+    }
+
+    @Test
+    @Timeout(20)
+    void batcher_concurrentLookupsWithRepeats_makeCeilDistinctOverSizeBulkCalls() {
+        // Slow answers keep every batch in flight while the lookups arrive, so repeats join them.
+        fixture.sandbox()
+                .setFaults(
+                        FaultSettings.none()
+                                .withLatency(new FaultSettings.Latency("fixed", 300, 300)));
+        Random random = new Random(11);
+        List<String> lookups = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            lookups.add(SandboxFixture.id(1 + random.nextInt(95)));
+        }
+        long distinct = lookups.stream().distinct().count();
+
+        List<CompletableFuture<Property>> answers = new ArrayList<>();
+        try (PropertyBatcher batcher =
+                PropertyBatcher.of(
+                        client, new PropertyBatcher.Options(10, Duration.ofMillis(50)))) {
+            lookups.parallelStream().map(batcher::get).toList().forEach(answers::add);
+        }
+
+        List<String> got = answers.stream().map(CompletableFuture::join).map(Property::id).toList();
+        assertThat(got).containsExactlyInAnyOrderElementsOf(lookups);
+        assertThat(fixture.sandbox().stats().requests("getPropertiesBulk"))
+                .isEqualTo((distinct + 9) / 10);
+        assertThat(fixture.sandbox().stats().records("getPropertiesBulk")).isEqualTo(distinct);
+    }
+
+    @Test
+    void batcher_unknownAmongKnown_failsOnlyTheUnknownWithNotFound() {
+        try (PropertyBatcher batcher = PropertyBatcher.of(client)) {
+            CompletableFuture<Property> known = batcher.get(SandboxFixture.id(5));
+            CompletableFuture<Property> unknown = batcher.get("P999999999");
+            batcher.flush();
+
+            assertThat(known.join().id()).isEqualTo(SandboxFixture.id(5));
+            assertThatThrownBy(unknown::join)
+                    .isInstanceOf(CompletionException.class)
+                    .cause()
+                    .isInstanceOf(NotFoundException.class);
+        }
+        assertThat(fixture.sandbox().stats().requests("getPropertiesBulk")).isEqualTo(1);
+    }
+
+    @Test
+    void batcher_bulkCallFails_failsEveryWaiterOfTheBatch() {
+        try (RealEstateApiClient noRetry =
+                        RealEstateApiClient.builder()
+                                .apiKey(SandboxFixture.API_KEY)
+                                .baseUrl(fixture.sandbox().baseUrl())
+                                .maxAttempts(1)
+                                .build();
+                PropertyBatcher batcher = PropertyBatcher.of(noRetry)) {
+            fixture.sandbox().setFaults(FaultSettings.none().withFailNext(1, 502));
+            List<CompletableFuture<Property>> waiters =
+                    List.of(batcher.get(SandboxFixture.id(1)), batcher.get(SandboxFixture.id(2)));
+            batcher.flush();
+
+            assertThat(waiters)
+                    .allSatisfy(
+                            w ->
+                                    assertThatThrownBy(w::join)
+                                            .cause()
+                                            .isInstanceOf(UpstreamUnavailableException.class)
+                                            .hasMessageContaining("status 502"));
+        }
+    }
+
+    @Test
+    void enrich_oneValuationMissing_marksThatPartAndKeepsTheRest() {
+        Property first = client.getProperty(SandboxFixture.id(21));
+        Property unknown = SandboxFixture.withUnknownId(first);
+        fixture.reset();
+
+        List<EnrichedProperty> enriched = client.enrich(List.of(first, unknown));
+
+        assertThat(enriched)
+                .extracting(e -> e.property().id())
+                .containsExactly(first.id(), "P999999999");
+        assertThat(enriched.get(0).isComplete()).isTrue();
+        EnrichedProperty broken = enriched.get(1);
+        assertThat(broken.isComplete()).isFalse();
+        assertThat(broken.valuation()).isInstanceOf(PartResult.Failed.class);
+        assertThat(((PartResult.Failed<?>) broken.valuation()).error())
+                .isInstanceOf(NotFoundException.class);
+        assertThat(broken.demographics().isLoaded()).isTrue();
+        assertThat(broken.schools().isLoaded()).isTrue();
+        // Same ZIP and same point: the area lookups were made once for both properties.
+        assertThat(fixture.sandbox().stats().requests("getDemographics")).isEqualTo(1);
+        assertThat(fixture.sandbox().stats().requests("getNearbySchools")).isEqualTo(1);
+        assertThat(fixture.sandbox().stats().requests("getValuationById")).isEqualTo(2);
+    }
+}
