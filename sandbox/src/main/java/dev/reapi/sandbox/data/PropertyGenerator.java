@@ -12,6 +12,10 @@ import java.util.SplittableRandom;
  */
 public final class PropertyGenerator {
     static final long YEAR_SECONDS = 365L * 86_400;
+
+    /** Original updates come in hourly batches, so large datasets share timestamps. */
+    private static final long HOURS = 365L * 24;
+
     private static final String[] TYPES = {
         "single_family", "condo", "townhouse", "multi_family", "mobile_home", "land"
     };
@@ -57,9 +61,12 @@ public final class PropertyGenerator {
         return (int) ((id - 1) % geography.size());
     }
 
-    /** The original updated_at (epoch seconds) of a property: nondecreasing in the id. */
+    /**
+     * The original updated_at (epoch seconds) of a property: nondecreasing in the id, on the hour,
+     * within the year before the anchor day.
+     */
     public long originalUpdatedAt(long id) {
-        return anchorSecond - YEAR_SECONDS + (id - 1) * YEAR_SECONDS / count;
+        return anchorSecond - YEAR_SECONDS + (id - 1) * HOURS / count * 3_600;
     }
 
     /** A ZIP's per-area price factor (log-normal around 1, stable per seed). */
