@@ -2,9 +2,11 @@ package dev.reapi.gateway.adapter.out.persistence;
 
 import dev.reapi.gateway.application.port.out.ReplicaStore;
 import java.sql.Timestamp;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * The replica in the gateway's database ({@code replica_properties}). An upsert replaces the stored
@@ -37,16 +39,30 @@ public final class JdbiReplicaStore implements ReplicaStore {
 
     @Override
     public boolean upsert(ReplicatedProperty property) {
-        int rows =
-                jdbi.withHandle(
-                        handle ->
-                                handle.createUpdate(UPSERT)
-                                        .bind("id", property.propertyId())
-                                        .bind("payload", property.json())
-                                        .bind("updatedAt", Timestamp.from(property.updatedAt()))
-                                        .bind("fetchedAt", Timestamp.from(property.fetchedAt()))
-                                        .execute());
-        return rows > 0;
+        return upsertAll(List.of(property)) > 0;
+    }
+
+    @Override
+    public int upsertAll(List<ReplicatedProperty> properties) {
+        if (properties.isEmpty()) {
+            return 0;
+        }
+        return jdbi.inTransaction(
+                handle -> {
+                    PreparedBatch batch = handle.prepareBatch(UPSERT);
+                    for (ReplicatedProperty property : properties) {
+                        batch.bind("id", property.propertyId())
+                                .bind("payload", property.json())
+                                .bind("updatedAt", Timestamp.from(property.updatedAt()))
+                                .bind("fetchedAt", Timestamp.from(property.fetchedAt()))
+                                .add();
+                    }
+                    int stored = 0;
+                    for (int rows : batch.execute()) {
+                        stored += rows > 0 ? 1 : 0;
+                    }
+                    return stored;
+                });
     }
 
     @Override

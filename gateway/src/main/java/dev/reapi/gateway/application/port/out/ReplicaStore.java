@@ -1,6 +1,7 @@
 package dev.reapi.gateway.application.port.out;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,6 +18,13 @@ public interface ReplicaStore {
      * @return whether it was stored
      */
     boolean upsert(ReplicatedProperty property);
+
+    /**
+     * Upserts every property like {@link #upsert}, in one transaction.
+     *
+     * @return how many were stored
+     */
+    int upsertAll(List<ReplicatedProperty> properties);
 
     /** The replicated property with this id, or empty. */
     Optional<ReplicatedProperty> find(String propertyId);

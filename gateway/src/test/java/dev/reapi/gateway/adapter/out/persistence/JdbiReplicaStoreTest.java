@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.reapi.gateway.application.port.out.ReplicaStore.ReplicatedProperty;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,5 +67,23 @@ class JdbiReplicaStoreTest {
 
         assertThat(stored).isFalse();
         assertThat(replica.find("P1")).contains(current);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Database.Dialect.class)
+    void upsertAll_mixedVersions_storesOnlyTheNotOlder(Database.Dialect dialect) {
+        var replica = new JdbiReplicaStore(databases.open(dialect, dir));
+        replica.upsert(new ReplicatedProperty("P1", "{}", T0.plusSeconds(30), T0));
+
+        int stored =
+                replica.upsertAll(
+                        List.of(
+                                new ReplicatedProperty("P1", "{\"old\":1}", T0, T0),
+                                new ReplicatedProperty("P2", "{}", T0, T0),
+                                new ReplicatedProperty("P3", "{}", T0, T0)));
+
+        assertThat(stored).isEqualTo(2);
+        assertThat(replica.find("P1")).map(ReplicatedProperty::json).contains("{}");
+        assertThat(replica.find("P3")).isPresent();
     }
 }
