@@ -20,7 +20,7 @@ final class ApiKeyFormat {
     static final int PREFIX_LENGTH = 8;
     static final int SECRET_LENGTH = 32;
 
-    private static final String PREFIX_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+    static final String PREFIX_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
     private static final String SECRET_ALPHABET =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final Pattern KEY = Pattern.compile("rk_live_([a-z0-9]{8})_[A-Za-z0-9]{32,128}");

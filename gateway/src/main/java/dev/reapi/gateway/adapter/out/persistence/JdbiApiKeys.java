@@ -251,11 +251,7 @@ public final class JdbiApiKeys implements ApiKeys {
                         "INSERT INTO users (id, name, plan, created_at)"
                                 + " VALUES (:id, :name, :plan, :now)"
                                 + " ON CONFLICT (name) DO NOTHING")
-                .bind(
-                        "id",
-                        "u_"
-                                + ApiKeyFormat.draw(
-                                        random, "abcdefghijklmnopqrstuvwxyz0123456789", 16))
+                .bind("id", newUserId())
                 .bind("name", userName)
                 .bind("plan", planName)
                 .bind("now", Timestamp.from(now))
@@ -278,7 +274,7 @@ public final class JdbiApiKeys implements ApiKeys {
 
     private String unusedKey(Handle handle) {
         for (int attempt = 0; attempt < MAX_PREFIX_ATTEMPTS; attempt++) {
-            String key = ApiKeyFormat.generate(random);
+            String key = newKey();
             boolean taken =
                     handle.createQuery("SELECT COUNT(*) FROM api_keys WHERE prefix = :prefix")
                                     .bind("prefix", ApiKeyFormat.prefixOf(key).orElseThrow())
@@ -291,6 +287,19 @@ public final class JdbiApiKeys implements ApiKeys {
         }
         throw new IllegalStateException(
                 "no unused key prefix after " + MAX_PREFIX_ATTEMPTS + " attempts");
+    }
+
+    private String newKey() {
+        // Generators such as SplittableRandom are not thread-safe; issuing is rare enough to lock.
+        synchronized (random) {
+            return ApiKeyFormat.generate(random);
+        }
+    }
+
+    private String newUserId() {
+        synchronized (random) {
+            return "u_" + ApiKeyFormat.draw(random, ApiKeyFormat.PREFIX_ALPHABET, 16);
+        }
     }
 
     private static KeySummary summary(ResultSet rs) throws SQLException {

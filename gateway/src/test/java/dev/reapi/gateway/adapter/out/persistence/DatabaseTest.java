@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
 
 class DatabaseTest {
 
@@ -64,7 +67,7 @@ class DatabaseTest {
     }
 
     @Test
-    void open_sqlite_appliesWalBusyTimeoutAndForeignKeys() {
+    void open_sqlite_appliesWalBusyTimeoutAndForeignKeys() throws SQLException {
         Database database = databases.open(Database.Dialect.SQLITE, dir);
 
         String journal = pragma(database, "journal_mode");
@@ -74,6 +77,7 @@ class DatabaseTest {
         assertThat(journal).isEqualToIgnoringCase("wal");
         assertThat(busyTimeout).isEqualTo(String.valueOf(Database.SQLITE_BUSY_TIMEOUT_MS));
         assertThat(foreignKeys).isEqualTo("1");
+        assertThat(transactionMode(database)).isEqualTo(SQLiteConfig.TransactionMode.IMMEDIATE);
     }
 
     @Test
@@ -137,6 +141,17 @@ class DatabaseTest {
                                 h.createQuery("SELECT COUNT(*) FROM flyway_schema_history")
                                         .mapTo(Integer.class)
                                         .one());
+    }
+
+    private static SQLiteConfig.TransactionMode transactionMode(Database database)
+            throws SQLException {
+        return database.jdbi()
+                .withHandle(
+                        h ->
+                                h.getConnection()
+                                        .unwrap(SQLiteConnection.class)
+                                        .getConnectionConfig()
+                                        .getTransactionMode());
     }
 
     private static String pragma(Database database, String name) {

@@ -13,16 +13,21 @@ import dev.reapi.gateway.domain.user.UnknownPlanException;
 import dev.reapi.gateway.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -123,6 +128,27 @@ class JdbiApiKeysTest {
 
         assertThat(keys.revoke("abcd1234")).isFalse();
         assertThat(keys.revoke("' OR 1=1 --")).isFalse();
+    }
+
+    /** Writers queue on SQLite's single write lock instead of failing with SQLITE_BUSY. */
+    @ParameterizedTest
+    @EnumSource(Database.Dialect.class)
+    @Timeout(60)
+    void issue_concurrentWriters_allSucceed(Database.Dialect dialect) throws Exception {
+        JdbiApiKeys keys = keys(databases.open(dialect, dir), 13);
+        List<Future<IssuedKey>> issued = new ArrayList<>();
+
+        try (ExecutorService executor = Executors.newFixedThreadPool(8)) {
+            for (int i = 0; i < 80; i++) {
+                String user = "user" + (i % 10);
+                issued.add(executor.submit(() -> keys.issue(user, "free", false)));
+            }
+        }
+
+        for (Future<IssuedKey> future : issued) {
+            assertThat(keys.authenticate(future.get().rawKey())).isPresent();
+        }
+        assertThat(keys.list("")).hasSize(80);
     }
 
     @Test
