@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A ledger in a list; for unit tests of the engine. */
-final class InMemoryUsageLedger implements UsageLedger {
+/** A ledger in a list; for unit tests of services that account usage. */
+public final class InMemoryUsageLedger implements UsageLedger {
 
     final List<UsageEntry> entries = new CopyOnWriteArrayList<>();
 
@@ -31,11 +31,28 @@ final class InMemoryUsageLedger implements UsageLedger {
 
     @Override
     public List<DailyUsage> daily(Optional<String> userId, LocalDate from, LocalDate to) {
-        throw new UnsupportedOperationException("not needed by the engine");
+        var sums = new java.util.TreeMap<String, DailyUsage>();
+        for (UsageEntry e : entries) {
+            LocalDate day = LocalDate.ofInstant(e.at(), ZoneOffset.UTC);
+            if (day.isBefore(from)
+                    || day.isAfter(to)
+                    || !userId.map(e.userId()::equals).orElse(true)) {
+                continue;
+            }
+            String key = day + "|" + e.userId() + "|" + e.endpoint();
+            var row = new DailyUsage(day, e.userId(), e.endpoint(), UsageTotals.of(e));
+            sums.merge(
+                    key,
+                    row,
+                    (a, b) ->
+                            new DailyUsage(
+                                    day, e.userId(), e.endpoint(), a.totals().plus(b.totals())));
+        }
+        return List.copyOf(sums.values());
     }
 
     /** The sum of every entry. */
-    UsageTotals totals() {
+    public UsageTotals totals() {
         return entries.stream().map(UsageTotals::of).reduce(UsageTotals.ZERO, UsageTotals::plus);
     }
 
