@@ -100,14 +100,23 @@ public final class RealEstateApiClient implements AutoCloseable {
 
     /** One page of properties matching {@code request}. */
     public SearchPage search(SearchRequest request) {
-        return join(searchAsync(request));
+        return join(search(request, true));
     }
 
     /** One page of properties matching {@code request}. */
     public CompletableFuture<SearchPage> searchAsync(SearchRequest request) {
+        return search(request, false);
+    }
+
+    private CompletableFuture<SearchPage> search(SearchRequest request, boolean blocking) {
         Objects.requireNonNull(request, "request");
         return core.post(
-                "searchProperties", "/v1/properties/search", request, SearchPage.class, id());
+                "searchProperties",
+                "/v1/properties/search",
+                request,
+                SearchPage.class,
+                id(),
+                blocking);
     }
 
     /**
@@ -132,34 +141,51 @@ public final class RealEstateApiClient implements AutoCloseable {
      * @throws NotFoundException when no property has this id
      */
     public Property getProperty(String id) {
-        return join(getPropertyAsync(id));
+        return join(getProperty(id, true));
     }
 
     /** One property by id; completes with {@link NotFoundException} when it does not exist. */
     public CompletableFuture<Property> getPropertyAsync(String id) {
+        return getProperty(id, false);
+    }
+
+    private CompletableFuture<Property> getProperty(String id, boolean blocking) {
         String path = "/v1/properties/" + PropertyIds.requireValid(id);
-        return core.get("getProperty", path, Property.class, id());
+        return core.get("getProperty", path, Property.class, id(), blocking);
     }
 
     /** Up to 1,000 properties by id in one call; unknown ids are listed as missing. */
     public BulkResult getProperties(Collection<String> ids) {
-        return join(getPropertiesAsync(ids));
+        return join(getProperties(ids, true));
     }
 
     /** Up to 1,000 properties by id in one call; unknown ids are listed as missing. */
     public CompletableFuture<BulkResult> getPropertiesAsync(Collection<String> ids) {
+        return getProperties(ids, false);
+    }
+
+    private CompletableFuture<BulkResult> getProperties(Collection<String> ids, boolean blocking) {
         BulkRequest request = BulkRequest.of(ids);
         return core.post(
-                "getPropertiesBulk", "/v1/properties/bulk", request, BulkResult.class, id());
+                "getPropertiesBulk",
+                "/v1/properties/bulk",
+                request,
+                BulkResult.class,
+                id(),
+                blocking);
     }
 
     /** One page of properties changed since {@code request.since()}. */
     public UpdatedPage getUpdated(UpdatedRequest request) {
-        return join(getUpdatedAsync(request));
+        return join(getUpdated(request, true));
     }
 
     /** One page of properties changed since {@code request.since()}. */
     public CompletableFuture<UpdatedPage> getUpdatedAsync(UpdatedRequest request) {
+        return getUpdated(request, false);
+    }
+
+    private CompletableFuture<UpdatedPage> getUpdated(UpdatedRequest request, boolean blocking) {
         Objects.requireNonNull(request, "request");
         StringBuilder path =
                 new StringBuilder("/v1/properties/updated?since=")
@@ -169,7 +195,7 @@ public final class RealEstateApiClient implements AutoCloseable {
         if (request.cursor() != null) {
             path.append("&cursor=").append(encode(request.cursor()));
         }
-        return core.get("getUpdatedProperties", path.toString(), UpdatedPage.class, id());
+        return core.get("getUpdatedProperties", path.toString(), UpdatedPage.class, id(), blocking);
     }
 
     /**
@@ -193,55 +219,72 @@ public final class RealEstateApiClient implements AutoCloseable {
 
     /** The automated valuation of a property. */
     public Valuation getValuation(String propertyId) {
-        return join(getValuationAsync(propertyId));
+        return join(getValuation(propertyId, true));
     }
 
     /** The automated valuation of a property. */
     public CompletableFuture<Valuation> getValuationAsync(String propertyId) {
+        return getValuation(propertyId, false);
+    }
+
+    private CompletableFuture<Valuation> getValuation(String propertyId, boolean blocking) {
         String path = "/v1/properties/" + PropertyIds.requireValid(propertyId) + "/valuation";
-        return core.get("getValuationById", path, Valuation.class, id());
+        return core.get("getValuationById", path, Valuation.class, id(), blocking);
     }
 
     /** The automated valuation of the property at {@code address} (5..200 characters). */
     public Valuation getValuationByAddress(String address) {
-        return join(getValuationByAddressAsync(address));
+        return join(getValuationByAddress(address, true));
     }
 
     /** The automated valuation of the property at {@code address} (5..200 characters). */
     public CompletableFuture<Valuation> getValuationByAddressAsync(String address) {
+        return getValuationByAddress(address, false);
+    }
+
+    private CompletableFuture<Valuation> getValuationByAddress(String address, boolean blocking) {
         Objects.requireNonNull(address, "address");
         if (address.length() < 5 || address.length() > 200) {
             throw new IllegalArgumentException(
                     "address must be 5..200 characters, got " + address.length());
         }
         String path = "/v1/valuation?address=" + encode(address);
-        return core.get("getValuationByAddress", path, Valuation.class, id());
+        return core.get("getValuationByAddress", path, Valuation.class, id(), blocking);
     }
 
     /** Area figures for the ZIP code nearest to {@code point}. */
     public Demographics getDemographics(Coordinates point) {
-        return join(getDemographicsAsync(point));
+        return join(getDemographics(point, true));
     }
 
     /** Area figures for the ZIP code nearest to {@code point}. */
     public CompletableFuture<Demographics> getDemographicsAsync(Coordinates point) {
+        return getDemographics(point, false);
+    }
+
+    private CompletableFuture<Demographics> getDemographics(Coordinates point, boolean blocking) {
         String path = "/v1/demographics?lat=" + point.lat() + "&lng=" + point.lng();
-        return core.get("getDemographics", path, Demographics.class, id());
+        return core.get("getDemographics", path, Demographics.class, id(), blocking);
     }
 
     /** Schools within 3 miles of {@code point}, nearest first. */
     public List<School> getNearbySchools(Coordinates point) {
-        return join(getNearbySchoolsAsync(point, DEFAULT_SCHOOL_RADIUS_MILES));
+        return join(getNearbySchools(point, DEFAULT_SCHOOL_RADIUS_MILES, true));
     }
 
     /** Schools within {@code radiusMiles} (0 exclusive..25) of {@code point}, nearest first. */
     public List<School> getNearbySchools(Coordinates point, double radiusMiles) {
-        return join(getNearbySchoolsAsync(point, radiusMiles));
+        return join(getNearbySchools(point, radiusMiles, true));
     }
 
     /** Schools within {@code radiusMiles} (0 exclusive..25) of {@code point}, nearest first. */
     public CompletableFuture<List<School>> getNearbySchoolsAsync(
             Coordinates point, double radiusMiles) {
+        return getNearbySchools(point, radiusMiles, false);
+    }
+
+    private CompletableFuture<List<School>> getNearbySchools(
+            Coordinates point, double radiusMiles, boolean blocking) {
         if (!(radiusMiles > 0 && radiusMiles <= 25)) {
             throw new IllegalArgumentException(
                     "radiusMiles must be in (0, 25], got " + radiusMiles);
@@ -253,17 +296,22 @@ public final class RealEstateApiClient implements AutoCloseable {
                         + point.lng()
                         + "&radius_miles="
                         + radiusMiles;
-        return core.get("getNearbySchools", path, Schools.class, id()).thenApply(Schools::schools);
+        return core.get("getNearbySchools", path, Schools.class, id(), blocking)
+                .thenApply(Schools::schools);
     }
 
     /** The upstream's liveness; needs no key and is not billed. */
     public Health health() {
-        return join(healthAsync());
+        return join(health(true));
     }
 
     /** The upstream's liveness; needs no key and is not billed. */
     public CompletableFuture<Health> healthAsync() {
-        return core.get("getHealth", "/v1/health", Health.class, id());
+        return health(false);
+    }
+
+    private CompletableFuture<Health> health(boolean blocking) {
+        return core.get("getHealth", "/v1/health", Health.class, id(), blocking);
     }
 
     /**

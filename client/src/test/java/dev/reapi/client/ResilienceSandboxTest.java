@@ -208,17 +208,17 @@ class ResilienceSandboxTest {
         faults(FaultSettings.none().withOutageSeconds(3_600));
 
         long withBudget =
-                attemptsForFiftyCalls(builder().retryBudget(0.2, 0, Duration.ofSeconds(60)));
-        long withoutBudget = attemptsForFiftyCalls(builder().withoutRetryBudget());
+                attemptsForTwentyCalls(builder().retryBudget(0.2, 0, Duration.ofSeconds(60)));
+        long withoutBudget = attemptsForTwentyCalls(builder().withoutRetryBudget());
 
-        assertThat(withBudget).isEqualTo(50 + 10);
-        assertThat(withoutBudget).isEqualTo(150);
+        assertThat(withBudget).isEqualTo(20 + 4);
+        assertThat(withoutBudget).isEqualTo(60);
     }
 
-    private long attemptsForFiftyCalls(RealEstateApiClientBuilder configured) {
+    private long attemptsForTwentyCalls(RealEstateApiClientBuilder configured) {
         fixture.sandbox().resetStats();
         try (RealEstateApiClient client = configured.withoutCircuitBreaker().build()) {
-            for (int i = 0; i < 50; i++) {
+            for (int i = 0; i < 20; i++) {
                 assertThatThrownBy(() -> client.getProperty(SandboxFixture.id(1)))
                         .isInstanceOf(UpstreamUnavailableException.class);
             }

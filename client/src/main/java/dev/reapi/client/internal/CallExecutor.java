@@ -37,6 +37,7 @@ final class CallExecutor {
     private final Bulkhead bulkhead;
     private final ClientMetrics metrics;
     private final Delayer delayer;
+    private final Delayer sameThreadDelayer;
     private final CallLog log;
 
     CallExecutor(
@@ -47,7 +48,8 @@ final class CallExecutor {
             @Nullable RateLimiter limiter,
             Bulkhead bulkhead,
             ClientMetrics metrics,
-            Delayer delayer) {
+            Delayer delayer,
+            Delayer sameThreadDelayer) {
         this.settings = settings;
         this.http = http;
         this.mapper = mapper;
@@ -57,11 +59,16 @@ final class CallExecutor {
         this.bulkhead = bulkhead;
         this.metrics = metrics;
         this.delayer = delayer;
+        this.sameThreadDelayer = sameThreadDelayer;
         this.log = new CallLog();
     }
 
-    <T> CompletableFuture<T> execute(Call call, Class<T> type) {
-        Run<T> run = new Run<>(call, type);
+    /**
+     * Runs {@code call}. Blocking runs use {@code HttpClient.send} and wait on the caller's thread,
+     * which saves the thread hops of the async path; the future is complete on return.
+     */
+    <T> CompletableFuture<T> execute(Call call, Class<T> type, boolean blocking) {
+        Run<T> run = new Run<>(call, type, blocking);
         if (settings.retryBudget() != null) {
             settings.retryBudget().onRequest();
         }
@@ -79,15 +86,19 @@ final class CallExecutor {
     private final class Run<T> {
         final Call call;
         final Class<T> type;
+        final boolean blocking;
+        final Delayer waits;
         final CompletableFuture<T> result = new CompletableFuture<>();
         final long startNanos = System.nanoTime();
         final Instant deadline;
         int attempts;
         int lastStatus;
 
-        Run(Call call, Class<T> type) {
+        Run(Call call, Class<T> type, boolean blocking) {
             this.call = call;
             this.type = type;
+            this.blocking = blocking;
+            this.waits = blocking ? sameThreadDelayer : delayer;
             this.deadline = settings.clock().instant().plus(settings.callTimeout());
         }
 
@@ -110,7 +121,7 @@ final class CallExecutor {
             } else if (waitNanos == 0) {
                 send();
             } else {
-                delayer.schedule(this::send, Duration.ofNanos(waitNanos));
+                waits.schedule(this::send, Duration.ofNanos(waitNanos));
             }
         }
 
@@ -141,6 +152,10 @@ final class CallExecutor {
                 return;
             }
             long sentNanos = System.nanoTime();
+            if (blocking) {
+                sendOnThisThread(sentNanos);
+                return;
+            }
             try {
                 var unused =
                         http.sendAsync(request(), HttpResponse.BodyHandlers.ofByteArray())
@@ -150,6 +165,21 @@ final class CallExecutor {
             } catch (RuntimeException e) {
                 received(null, e, sentNanos);
             }
+        }
+
+        void sendOnThisThread(long sentNanos) {
+            HttpResponse<byte[]> response;
+            try {
+                response = http.send(request(), HttpResponse.BodyHandlers.ofByteArray());
+            } catch (IOException | RuntimeException e) {
+                received(null, e, sentNanos);
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                received(null, e, sentNanos);
+                return;
+            }
+            received(response, null, sentNanos);
         }
 
         HttpRequest request() {
@@ -257,7 +287,7 @@ final class CallExecutor {
             }
             metrics.recordRetry(call.operation(), reason(error));
             log.retry(call, attempts, delay, error);
-            delayer.schedule(this::attempt, delay);
+            waits.schedule(this::attempt, delay);
         }
 
         @Nullable Duration delayBeforeRetry(RealEstateApiException error) {

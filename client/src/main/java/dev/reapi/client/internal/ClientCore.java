@@ -70,16 +70,36 @@ public final class ClientCore implements AutoCloseable {
                                 settings.meterRegistry(), breakers, bulkheads, limiters);
 
         Delayer delayer = settings.delayer();
+        Delayer sameThread = delayer;
         if (delayer == null) {
             TimerDelayer ownTimer = new TimerDelayer("reapi-client-timer");
             this.timer = ownTimer;
             delayer = ownTimer;
+            sameThread = ClientCore::sleepThenRun;
         } else {
             this.timer = null;
         }
         this.executor =
                 new CallExecutor(
-                        settings, http, mapper, breaker, limiter, bulkhead, metrics, delayer);
+                        settings,
+                        http,
+                        mapper,
+                        breaker,
+                        limiter,
+                        bulkhead,
+                        metrics,
+                        delayer,
+                        sameThread);
+    }
+
+    /** How a blocking call waits: on its own thread, which it holds anyway. */
+    private static void sleepThenRun(Runnable task, Duration delay) {
+        try {
+            Thread.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        task.run();
     }
 
     private static CircuitBreakerConfig breakerConfig(ClientSettings settings) {
@@ -90,17 +110,32 @@ public final class ClientCore implements AutoCloseable {
                 .build();
     }
 
-    /** A GET of {@code pathAndQuery} decoded as {@code type}. */
+    /**
+     * A GET of {@code pathAndQuery} decoded as {@code type}. With {@code blocking}, the call runs
+     * on the caller's thread (waits between attempts included) and the returned future is already
+     * complete; otherwise it runs on the HTTP client's and the timer's threads.
+     */
     public <T> CompletableFuture<T> get(
-            String operation, String pathAndQuery, Class<T> type, String requestId) {
+            String operation,
+            String pathAndQuery,
+            Class<T> type,
+            String requestId,
+            boolean blocking) {
         boolean authenticated = !"getHealth".equals(operation);
         Call call = new Call(operation, "GET", uri(pathAndQuery), null, authenticated, requestId);
-        return executor.execute(call, type);
+        return executor.execute(call, type, blocking);
     }
 
-    /** A POST of {@code body} as JSON to {@code path}, decoded as {@code type}. */
+    /**
+     * A POST of {@code body} as JSON to {@code path}, decoded as {@code type}; see {@link #get}.
+     */
     public <T> CompletableFuture<T> post(
-            String operation, String path, Object body, Class<T> type, String requestId) {
+            String operation,
+            String path,
+            Object body,
+            Class<T> type,
+            String requestId,
+            boolean blocking) {
         byte[] json;
         try {
             json = mapper.writeValueAsBytes(body);
@@ -110,7 +145,7 @@ public final class ClientCore implements AutoCloseable {
                             operation, 0, requestId, "cannot encode request: " + e, e));
         }
         Call call = new Call(operation, "POST", uri(path), json, true, requestId);
-        return executor.execute(call, type);
+        return executor.execute(call, type, blocking);
     }
 
     /** A fresh request id from the configured generator. */
