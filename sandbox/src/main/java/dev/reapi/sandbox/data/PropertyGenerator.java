@@ -29,6 +29,7 @@ public final class PropertyGenerator {
     private final Geography geography;
     private final int anchorDay;
     private final long anchorSecond;
+    private final int anchorYear;
 
     /**
      * @param anchorDay epoch day the dataset is anchored to: original dates lie before it
@@ -39,6 +40,7 @@ public final class PropertyGenerator {
         this.geography = geography;
         this.anchorDay = anchorDay;
         this.anchorSecond = anchorDay * 86_400L;
+        this.anchorYear = yearOf(anchorDay);
     }
 
     public long seed() {
@@ -132,7 +134,7 @@ public final class PropertyGenerator {
                 sqft,
                 lot,
                 year,
-                yearOf(anchorDay) - 1,
+                anchorYear - 1,
                 assessed,
                 Math.round(assessed * taxRate));
     }
@@ -144,7 +146,7 @@ public final class PropertyGenerator {
         long salePrice = 0;
         if (r.nextDouble() < 0.85) {
             int earliest = Math.max(year, 1990);
-            int daysBack = 180 + r.nextInt(Math.max(1, (yearOf(anchorDay) - earliest) * 365));
+            int daysBack = 180 + r.nextInt(Math.max(1, (anchorYear - earliest) * 365));
             saleDay = anchorDay - daysBack;
             salePrice = roundPrice(value / Math.pow(1.045, daysBack / 365.0));
         }
@@ -223,7 +225,7 @@ public final class PropertyGenerator {
     }
 
     private int yearBuilt(SplittableRandom r) {
-        int latest = yearOf(anchorDay) - 1;
+        int latest = anchorYear - 1;
         return (int) clamp(1978 + 28 * r.nextGaussian(), 1880, latest);
     }
 

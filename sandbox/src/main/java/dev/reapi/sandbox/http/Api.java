@@ -2,6 +2,7 @@ package dev.reapi.sandbox.http;
 
 import dev.reapi.sandbox.data.Dataset;
 import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -56,11 +57,16 @@ final class Api {
             Answer answer = route.answer(ctx);
             faults.charge(key, answer.records());
             stats.bill(operation, key, answer.records());
-            ctx.status(200).contentType("application/json").result(answer.json());
+            ctx.status(200)
+                    .contentType("application/json")
+                    .result(answer.json().getBytes(StandardCharsets.UTF_8));
         };
     }
 
     private static void checkQuery(Context ctx, Set<String> allowed) {
+        if (ctx.queryString() == null) {
+            return;
+        }
         Map<String, List<String>> params = ctx.queryParamMap();
         for (Map.Entry<String, List<String>> e : params.entrySet()) {
             if (!allowed.contains(e.getKey())) {

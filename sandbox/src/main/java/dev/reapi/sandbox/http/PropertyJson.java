@@ -3,8 +3,6 @@ package dev.reapi.sandbox.http;
 import dev.reapi.sandbox.data.Geography;
 import dev.reapi.sandbox.data.MarketState;
 import dev.reapi.sandbox.data.PropertyRecord;
-import java.time.Instant;
-import java.time.LocalDate;
 
 /** Writes properties in the contract's {@code Property} shape. Stateless. */
 final class PropertyJson {
@@ -41,7 +39,7 @@ final class PropertyJson {
                 .field("lot_size_sqft", p.lotSizeSqft())
                 .field("year_built", p.yearBuilt());
         if (m.listed() && m.listingDay() != PropertyRecord.NO_DATE) {
-            out.field("listing_date", LocalDate.ofEpochDay(m.listingDay()).toString());
+            out.field("listing_date", Times.date(m.listingDay()));
             out.field("days_on_market", Math.max(0, todayEpochDay - m.listingDay()));
         } else {
             out.name("listing_date").nullValue().name("days_on_market").nullValue();
@@ -51,7 +49,7 @@ final class PropertyJson {
             out.nullValue();
         } else {
             out.beginObject()
-                    .field("date", LocalDate.ofEpochDay(m.lastSaleDay()).toString())
+                    .field("date", Times.date(m.lastSaleDay()))
                     .field("price", m.lastSalePrice())
                     .endObject();
         }
@@ -61,6 +59,6 @@ final class PropertyJson {
                 .field("assessed_value", p.assessedValue())
                 .field("tax_amount", p.taxAmount())
                 .endObject();
-        out.field("updated_at", Instant.ofEpochSecond(m.updatedAt()).toString()).endObject();
+        out.field("updated_at", Times.instant(m.updatedAt())).endObject();
     }
 }
