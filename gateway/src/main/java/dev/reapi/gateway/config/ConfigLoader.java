@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.reapi.client.RealEstateApiClient;
 import dev.reapi.gateway.domain.user.EndpointClass;
 import dev.reapi.gateway.domain.user.Plan;
 import dev.reapi.gateway.domain.user.RateLimit;
@@ -115,7 +116,11 @@ final class ConfigLoader {
                                                 "upstream.api_key: no upstream API key configured;"
                                                         + " set REALESTATEAPI_KEY"));
         URI baseUrl =
-                s.uri("base_url", s.text("base_url", "http://localhost:8090"), "http", "https");
+                s.uri(
+                        "base_url",
+                        s.text("base_url", RealEstateApiClient.DEFAULT_BASE_URL.toString()),
+                        "http",
+                        "https");
         Duration timeout = Duration.ofMillis(s.integer("timeout_ms", 10_000, 1, 600_000));
         return new GatewayConfig.Upstream(key, baseUrl, timeout);
     }
