@@ -296,7 +296,11 @@ public final class CachedReads {
             long billed = ledger.recordsBilled(caller.userId(), today);
             Instant resetsAt = today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
             throw new DailyCapReachedException(
-                    caller.userId(), caller.dailyRecordCap().getAsLong(), billed, resetsAt);
+                    caller.userId(),
+                    caller.dailyRecordCap().getAsLong(),
+                    billed,
+                    resetsAt,
+                    Duration.between(now, resetsAt));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.reapi.gateway.domain.ledger;
 
 import dev.reapi.gateway.domain.GatewayException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -15,14 +16,17 @@ public final class DailyCapReachedException extends GatewayException {
     private final String userId;
     private final long cap;
     private final Instant resetsAt;
+    private final Duration retryAfter;
 
     /**
      * @param userId the user whose cap is reached
      * @param cap records per UTC day the plan allows
      * @param billedToday records billed to the user today
      * @param resetsAt the next midnight UTC
+     * @param retryAfter the time from now until {@code resetsAt}
      */
-    public DailyCapReachedException(String userId, long cap, long billedToday, Instant resetsAt) {
+    public DailyCapReachedException(
+            String userId, long cap, long billedToday, Instant resetsAt, Duration retryAfter) {
         super(
                 "daily record cap of "
                         + cap
@@ -35,6 +39,7 @@ public final class DailyCapReachedException extends GatewayException {
         this.userId = Objects.requireNonNull(userId, "userId");
         this.cap = cap;
         this.resetsAt = Objects.requireNonNull(resetsAt, "resetsAt");
+        this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter");
     }
 
     /** The user whose cap is reached. */
@@ -50,5 +55,10 @@ public final class DailyCapReachedException extends GatewayException {
     /** The next midnight UTC, when the cap resets. */
     public Instant resetsAt() {
         return resetsAt;
+    }
+
+    /** How long until the cap resets, from when the cap was found reached. */
+    public Duration retryAfter() {
+        return retryAfter;
     }
 }

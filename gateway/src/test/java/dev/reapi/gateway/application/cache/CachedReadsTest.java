@@ -236,6 +236,7 @@ class CachedReadsTest {
                             assertThat(e.cap()).isEqualTo(2);
                             assertThat(e.resetsAt())
                                     .isEqualTo(Instant.parse("2026-12-02T00:00:00Z"));
+                            assertThat(e.retryAfter()).isEqualTo(Duration.ofHours(14));
                         });
         assertThat(upstream.calls.get()).isEqualTo(2);
     }
