@@ -92,7 +92,16 @@ public final class Database implements AutoCloseable {
         Dialect dialect = JdbcUrls.dialect(jdbcUrl);
         String safeUrl = JdbcUrls.mask(jdbcUrl);
         if (dialect == Dialect.SQLITE) {
-            JdbcUrls.sqliteFile(jdbcUrl).ifPresent(file -> createParent(file, safeUrl));
+            // Each pooled connection to an in-memory database would see its own, empty one.
+            Path file =
+                    JdbcUrls.sqliteFile(jdbcUrl)
+                            .orElseThrow(
+                                    () ->
+                                            new IllegalArgumentException(
+                                                    "database url must name a SQLite file, not an"
+                                                            + " in-memory database, was "
+                                                            + safeUrl));
+            createParent(file, safeUrl);
         }
 
         HikariDataSource pool = connect(poolConfig(jdbcUrl, user, password, dialect), safeUrl);

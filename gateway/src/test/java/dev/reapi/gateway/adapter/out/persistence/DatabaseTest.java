@@ -129,6 +129,13 @@ class DatabaseTest {
     }
 
     @Test
+    void open_inMemorySqlite_isRejected() {
+        assertThatThrownBy(() -> Database.open("jdbc:sqlite::memory:"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not an in-memory database");
+    }
+
+    @Test
     void mask_userInfoAndPasswordParameter_hidesPasswords() {
         assertThat(JdbcUrls.mask("jdbc:postgresql://app:pw@db:5432/x?password=pw2&ssl=true"))
                 .isEqualTo("jdbc:postgresql://app:***@db:5432/x?password=***&ssl=true");
