@@ -16,6 +16,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Batching: many concurrent single-property lookups over fewer distinct ids through {@link
@@ -64,6 +66,8 @@ final class BatcherBench {
         }
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(BatcherBench.class);
+
     private final Sandbox sandbox;
     private final String apiKey;
 
@@ -103,11 +107,10 @@ final class BatcherBench {
             for (Future<List<CompletableFuture<Property>>> part : parts) {
                 issued.add(part.get());
             }
-            System.out.println(
-                    "issued after ms "
-                            + (System.nanoTime() - start) / 1_000_000
-                            + " "
-                            + batcher.stats());
+            LOG.info(
+                    "all lookups issued after {} ms: {}",
+                    (System.nanoTime() - start) / 1_000_000,
+                    batcher.stats());
             for (List<CompletableFuture<Property>> part : issued) {
                 for (CompletableFuture<Property> answer : part) {
                     answer.join();

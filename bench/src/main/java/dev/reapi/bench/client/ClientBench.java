@@ -26,6 +26,11 @@ public final class ClientBench {
     private static final Logger LOG = LoggerFactory.getLogger(ClientBench.class);
     private static final String KEY = "bench";
 
+    /** How to rerun these benchmarks from the repository root. */
+    static final String COMMAND =
+            "./mvnw -B -q -pl bench compile exec:java"
+                    + " -Dexec.mainClass=dev.reapi.bench.client.ClientBench";
+
     private ClientBench() {}
 
     /** Runs every part and updates the report. */
@@ -73,9 +78,17 @@ public final class ClientBench {
                         + Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
                         + " on "
                         + Runtime.getRuntime().availableProcessors()
-                        + " cores, JDK "
+                        + " cores (load average "
+                        + String.format(
+                                java.util.Locale.ROOT,
+                                "%.1f",
+                                java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                                        .getSystemLoadAverage())
+                        + " when written; other builds shared the machine), JDK "
                         + Runtime.version()
-                        + "._\n";
+                        + ". Command: `"
+                        + COMMAND
+                        + "`._\n";
         BenchReport.replaceSection(report, section, stamped);
     }
 
