@@ -10,6 +10,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,18 +45,41 @@ class HealthChecksTest {
     }
 
     @Test
-    void probe_slowerThanTimeout_isUnhealthyWithinBound() {
+    void probe_stuckAndDeafToInterrupts_isUnhealthyWithinBound() {
+        var release = new CountDownLatch(1);
+
         Result result =
                 Probes.run(
                         () -> {
-                            Thread.sleep(Duration.ofSeconds(30));
+                            while (release.getCount() > 0) {
+                                try {
+                                    release.await();
+                                } catch (InterruptedException e) {
+                                    // Deaf on purpose, like a driver stuck in a socket read.
+                                }
+                            }
                             return null;
                         },
                         Duration.ofMillis(100));
+        release.countDown();
 
         assertThat(result.healthy()).isFalse();
         assertThat(result.detail()).isEqualTo("no answer within 100 ms");
         assertThat(result.responseTimeMs()).isLessThan(5_000);
+    }
+
+    @Test
+    void probe_throwing_isUnhealthyWithTheInnermostReason() {
+        Result result =
+                Probes.run(
+                        () -> {
+                            throw new IllegalStateException(
+                                    "outer", new java.io.IOException("disk\n gone"));
+                        },
+                        Duration.ofSeconds(1));
+
+        assertThat(result.healthy()).isFalse();
+        assertThat(result.detail()).isEqualTo("disk gone");
     }
 
     @Test
