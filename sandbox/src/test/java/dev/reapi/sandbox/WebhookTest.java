@@ -120,6 +120,35 @@ class WebhookTest {
     }
 
     @Test
+    void delivery_duplicateRateOne_sendsEveryEventTwiceWithOneId() {
+        sandbox.setFaults(
+                FaultSettings.none().withWebhooks(new FaultSettings.WebhookFaults(0, 1.0, true)));
+        sandbox.registerWebhook(hookUrl(), secret);
+
+        long events =
+                sandbox.tick(4).stream()
+                        .mapToLong(c -> (c.priceChanged() ? 1 : 0) + (c.statusChanged() ? 1 : 0))
+                        .sum();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> deliveries.size() >= 2 * events);
+        assertThat(attempts).hasSize((int) events);
+        assertThat(attempts.values()).allMatch(a -> a.get() == 2);
+    }
+
+    @Test
+    void backgroundMarket_positiveRate_deliversEventsWithoutTicks() {
+        try (Sandbox busy =
+                Sandbox.start(
+                        SandboxOptions.defaults()
+                                .withProperties(2_000)
+                                .withMarketChangesPerSecond(20))) {
+            busy.registerWebhook(hookUrl(), secret);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> deliveries.size() >= 5);
+        }
+    }
+
+    @Test
     void registerWebhook_badSecret_isRejected() {
         Http http = new Http(sandbox.baseUrl(), "");
 
