@@ -1,0 +1,456 @@
+package dev.reapi.gateway.adapter.out.persistence;
+
+import dev.reapi.gateway.application.port.out.IdempotencyConflict;
+import dev.reapi.gateway.application.port.out.JobStore;
+import dev.reapi.gateway.domain.job.ExportFormat;
+import dev.reapi.gateway.domain.job.Job;
+import dev.reapi.gateway.domain.job.JobError;
+import dev.reapi.gateway.domain.job.JobId;
+import dev.reapi.gateway.domain.job.JobPage;
+import dev.reapi.gateway.domain.job.JobProgress;
+import dev.reapi.gateway.domain.job.JobResult;
+import dev.reapi.gateway.domain.job.JobStatus;
+import dev.reapi.gateway.domain.job.JobType;
+import dev.reapi.gateway.domain.notify.NewNotification;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Calendar;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TimeZone;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * Jobs in the gateway's database, with their db-scheduler executions written in the same
+ * transaction as the job row, and completion notifications in the same transaction as the final
+ * state.
+ *
+ * <p>Every transition is a conditional {@code UPDATE} on the expected status, so a worker revived
+ * after a crash, or one racing a cancel, changes nothing when it comes too late. Thread-safe.
+ */
+public final class JdbiJobStore implements JobStore {
+
+    private static final String COLUMNS =
+            """
+            id, user_id, type, params, status, progress_done, progress_total, attempts,
+            max_attempts, run, callback_url, created_at, updated_at, started_at, finished_at,
+            next_attempt_at, result_json, result_format, result_file, result_rows, result_bytes,
+            error_code, error_message
+            """;
+
+    private final Jdbi jdbi;
+    private final Database.Dialect dialect;
+    private final String executionTaskName;
+
+    /**
+     * A store over {@code jdbi}.
+     *
+     * @param dialect how db-scheduler stores times in this database
+     * @param executionTaskName the db-scheduler task that runs jobs; one execution per job id
+     */
+    public JdbiJobStore(Jdbi jdbi, Database.Dialect dialect, String executionTaskName) {
+        this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+        this.dialect = Objects.requireNonNull(dialect, "dialect");
+        this.executionTaskName = Objects.requireNonNull(executionTaskName, "executionTaskName");
+    }
+
+    @Override
+    public Submission submit(Job job, Optional<String> idempotencyKey, String fingerprint) {
+        return JdbiOutboxStore.retryingOnConflict(
+                jdbi,
+                handle -> {
+                    if (idempotencyKey.isPresent()) {
+                        Optional<Submission> earlier =
+                                earlierSubmission(
+                                        handle, job.userId(), idempotencyKey.get(), fingerprint);
+                        if (earlier.isPresent()) {
+                            return earlier.get();
+                        }
+                    }
+                    insertJob(handle, job, idempotencyKey, fingerprint);
+                    scheduleExecution(handle, job.id(), job.createdAt());
+                    return new Submission(job, true);
+                });
+    }
+
+    private Optional<Submission> earlierSubmission(
+            Handle handle, String userId, String key, String fingerprint) {
+        Optional<String[]> row =
+                handle.createQuery(
+                                "SELECT id, fingerprint FROM jobs"
+                                        + " WHERE user_id = :user AND idempotency_key = :key")
+                        .bind("user", userId)
+                        .bind("key", key)
+                        .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)})
+                        .findOne();
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!row.get()[1].equals(fingerprint)) {
+            throw new IdempotencyConflict(userId, key, row.get()[0]);
+        }
+        return Optional.of(
+                new Submission(findIn(handle, new JobId(row.get()[0])).orElseThrow(), false));
+    }
+
+    private static void insertJob(
+            Handle handle, Job job, Optional<String> idempotencyKey, String fingerprint) {
+        handle.createUpdate(
+                        """
+                        INSERT INTO jobs (id, user_id, type, params, status, attempts, max_attempts,
+                            run, callback_url, idempotency_key, fingerprint, created_at, updated_at,
+                            next_attempt_at)
+                        VALUES (:id, :user, :type, :params, :status, 0, :max, 1, :callback, :key,
+                            :fingerprint, :now, :now, :now)
+                        """)
+                .bind("id", job.id().value())
+                .bind("user", job.userId())
+                .bind("type", job.type().key())
+                .bind("params", job.paramsJson())
+                .bind("status", job.status().key())
+                .bind("max", job.maxAttempts())
+                .bind("callback", job.callbackUrl().orElse(null))
+                .bind("key", idempotencyKey.orElse(null))
+                .bind("fingerprint", fingerprint)
+                .bind("now", Timestamp.from(job.createdAt()))
+                .execute();
+    }
+
+    /** Writes db-scheduler's execution row as its own client would, but in our transaction. */
+    private void scheduleExecution(Handle handle, JobId id, Instant dueAt) {
+        handle.createUpdate(
+                        "DELETE FROM scheduled_tasks WHERE task_name = :task AND task_instance ="
+                                + " :id")
+                .bind("task", executionTaskName)
+                .bind("id", id.value())
+                .execute();
+        handle.createUpdate(
+                        """
+                        INSERT INTO scheduled_tasks (task_name, task_instance, task_data,
+                            execution_time, picked, version)
+                        VALUES (:task, :id, NULL, :due, :picked, 1)
+                        """)
+                .bind("task", executionTaskName)
+                .bind("id", id.value())
+                .bind("due", schedulerTime(dueAt))
+                .bind("picked", false)
+                .execute();
+    }
+
+    @Override
+    public Optional<Job> find(JobId id) {
+        return jdbi.withHandle(handle -> findIn(handle, id));
+    }
+
+    private static Optional<Job> findIn(Handle handle, JobId id) {
+        return handle.createQuery("SELECT " + COLUMNS + " FROM jobs WHERE id = :id")
+                .bind("id", id.value())
+                .map((rs, ctx) -> map(rs))
+                .findOne();
+    }
+
+    @Override
+    public JobPage list(String userId, Optional<String> cursor, int limit) {
+        if (limit < 1 || limit > 100) {
+            throw new IllegalArgumentException("limit must be 1..100, was " + limit);
+        }
+        Optional<Cursor> after = cursor.map(Cursor::decode);
+        List<Job> rows =
+                jdbi.withHandle(
+                        handle -> {
+                            Query query =
+                                    handle.createQuery(
+                                            "SELECT "
+                                                    + COLUMNS
+                                                    + " FROM jobs WHERE user_id = :user"
+                                                    + (after.isPresent()
+                                                            ? " AND (created_at < :at OR"
+                                                                    + " (created_at = :at AND id <"
+                                                                    + " :id))"
+                                                            : "")
+                                                    + " ORDER BY created_at DESC, id DESC LIMIT"
+                                                    + " :limit");
+                            query.bind("user", userId).bind("limit", limit + 1);
+                            after.ifPresent(
+                                    c ->
+                                            query.bind("at", Timestamp.from(c.createdAt()))
+                                                    .bind("id", c.id()));
+                            return query.map((rs, ctx) -> map(rs)).list();
+                        });
+        if (rows.size() <= limit) {
+            return new JobPage(rows, Optional.empty());
+        }
+        List<Job> page = new ArrayList<>(rows.subList(0, limit));
+        Job last = page.getLast();
+        return new JobPage(
+                page, Optional.of(new Cursor(last.createdAt(), last.id().value()).encode()));
+    }
+
+    @Override
+    public Optional<Job> startAttempt(JobId id, Instant now) {
+        return jdbi.inTransaction(
+                handle -> {
+                    int changed =
+                            handle.createUpdate(
+                                            """
+                                            UPDATE jobs SET status = 'running', attempts = attempts + 1,
+                                                started_at = :now, updated_at = :now,
+                                                next_attempt_at = NULL
+                                            WHERE id = :id AND status IN ('queued', 'running')
+                                            """)
+                                    .bind("id", id.value())
+                                    .bind("now", Timestamp.from(now))
+                                    .execute();
+                    return changed == 1 ? findIn(handle, id) : Optional.<Job>empty();
+                });
+    }
+
+    @Override
+    public boolean progress(JobId id, JobProgress progress, Instant now) {
+        return jdbi.withHandle(
+                handle ->
+                        handle.createUpdate(
+                                                """
+                                                UPDATE jobs SET progress_done = :done,
+                                                    progress_total = :total, updated_at = :now
+                                                WHERE id = :id AND status = 'running'
+                                                """)
+                                        .bind("id", id.value())
+                                        .bind("done", progress.done())
+                                        .bind("total", progress.total())
+                                        .bind("now", Timestamp.from(now))
+                                        .execute()
+                                == 1);
+    }
+
+    @Override
+    public boolean retryLater(JobId id, JobError error, Instant dueAt, Instant now) {
+        return jdbi.withHandle(
+                handle ->
+                        handle.createUpdate(
+                                                """
+                                                UPDATE jobs SET status = 'queued', updated_at = :now,
+                                                    next_attempt_at = :due, error_code = :code,
+                                                    error_message = :message
+                                                WHERE id = :id AND status = 'running'
+                                                """)
+                                        .bind("id", id.value())
+                                        .bind("due", Timestamp.from(dueAt))
+                                        .bind("now", Timestamp.from(now))
+                                        .bind("code", error.code())
+                                        .bind("message", error.message())
+                                        .execute()
+                                == 1);
+    }
+
+    @Override
+    public boolean finish(
+            JobId id,
+            JobStatus status,
+            Optional<JobResult> result,
+            Optional<JobError> error,
+            NewNotification notification,
+            Instant now) {
+        if (!status.notifies()) {
+            throw new IllegalArgumentException(
+                    "job "
+                            + id
+                            + " can only finish as succeeded, failed or dead, not "
+                            + status.key());
+        }
+        return JdbiOutboxStore.retryingOnConflict(
+                jdbi,
+                handle -> {
+                    int changed = finishUpdate(handle, id, status, result, error, now);
+                    if (changed == 1) {
+                        JdbiOutboxStore.insert(handle, notification, now);
+                    }
+                    return changed == 1;
+                });
+    }
+
+    private static int finishUpdate(
+            Handle handle,
+            JobId id,
+            JobStatus status,
+            Optional<JobResult> result,
+            Optional<JobError> error,
+            Instant now) {
+        Optional<JobResult.Inline> inline =
+                result.filter(JobResult.Inline.class::isInstance).map(JobResult.Inline.class::cast);
+        Optional<JobResult.File> file =
+                result.filter(JobResult.File.class::isInstance).map(JobResult.File.class::cast);
+        return handle.createUpdate(
+                        """
+                        UPDATE jobs SET status = :status, updated_at = :now, finished_at = :now,
+                            next_attempt_at = NULL, result_json = :json, result_format = :format,
+                            result_file = :file, result_rows = :rows, result_bytes = :bytes,
+                            error_code = :code, error_message = :message
+                        WHERE id = :id AND status = 'running'
+                        """)
+                .bind("id", id.value())
+                .bind("status", status.key())
+                .bind("now", Timestamp.from(now))
+                .bind("json", inline.map(JobResult.Inline::json).orElse(null))
+                .bind("format", file.map(f -> f.format().key()).orElse(null))
+                .bind("file", file.map(JobResult.File::fileName).orElse(null))
+                .bind("rows", file.map(JobResult.File::rows).orElse(null))
+                .bind("bytes", file.map(JobResult.File::bytes).orElse(null))
+                .bind("code", error.map(JobError::code).orElse(null))
+                .bind("message", error.map(JobError::message).orElse(null))
+                .execute();
+    }
+
+    @Override
+    public boolean cancel(JobId id, String userId, Instant now) {
+        return jdbi.inTransaction(
+                handle -> {
+                    int changed =
+                            handle.createUpdate(
+                                            """
+                                            UPDATE jobs SET status = 'cancelled', updated_at = :now,
+                                                finished_at = :now, next_attempt_at = NULL
+                                            WHERE id = :id AND user_id = :user
+                                                AND status IN ('queued', 'running')
+                                            """)
+                                    .bind("id", id.value())
+                                    .bind("user", userId)
+                                    .bind("now", Timestamp.from(now))
+                                    .execute();
+                    if (changed == 1) {
+                        // A picked execution belongs to a worker, which sees the cancel and stops.
+                        handle.createUpdate(
+                                        "DELETE FROM scheduled_tasks WHERE task_name = :task"
+                                                + " AND task_instance = :id AND picked = :picked")
+                                .bind("task", executionTaskName)
+                                .bind("id", id.value())
+                                .bind("picked", false)
+                                .execute();
+                    }
+                    return changed == 1;
+                });
+    }
+
+    @Override
+    public boolean rerun(JobId id, Instant now) {
+        return jdbi.inTransaction(
+                handle -> {
+                    int changed =
+                            handle.createUpdate(
+                                            """
+                                            UPDATE jobs SET status = 'queued', attempts = 0,
+                                                run = run + 1, progress_done = 0, progress_total = 0,
+                                                updated_at = :now, finished_at = NULL,
+                                                started_at = NULL, next_attempt_at = :now,
+                                                error_code = NULL, error_message = NULL
+                                            WHERE id = :id AND status = 'dead'
+                                            """)
+                                    .bind("id", id.value())
+                                    .bind("now", Timestamp.from(now))
+                                    .execute();
+                    if (changed == 1) {
+                        scheduleExecution(handle, id, now);
+                    }
+                    return changed == 1;
+                });
+    }
+
+    /** A time bound exactly as db-scheduler's own JDBC customisation for the dialect binds it. */
+    private Argument schedulerTime(Instant instant) {
+        if (dialect == Database.Dialect.SQLITE) {
+            return (position, statement, ctx) ->
+                    statement.setTimestamp(position, Timestamp.from(instant), utcCalendar());
+        }
+        return (position, statement, ctx) ->
+                statement.setObject(position, instant.atOffset(ZoneOffset.UTC));
+    }
+
+    private static Calendar utcCalendar() {
+        return Calendar.getInstance(TimeZone.getTimeZone(ZoneOffset.UTC));
+    }
+
+    private static Job map(ResultSet rs) throws SQLException {
+        return new Job(
+                new JobId(rs.getString("id")),
+                rs.getString("user_id"),
+                JobType.fromKey(rs.getString("type")).orElseThrow(),
+                rs.getString("params"),
+                JobStatus.fromKey(rs.getString("status")).orElseThrow(),
+                new JobProgress(rs.getLong("progress_done"), rs.getLong("progress_total")),
+                rs.getInt("attempts"),
+                rs.getInt("max_attempts"),
+                rs.getInt("run"),
+                Optional.ofNullable(rs.getString("callback_url")),
+                instant(rs, "created_at").orElseThrow(),
+                instant(rs, "updated_at").orElseThrow(),
+                instant(rs, "started_at"),
+                instant(rs, "finished_at"),
+                instant(rs, "next_attempt_at"),
+                result(rs),
+                error(rs));
+    }
+
+    private static Optional<JobError> error(ResultSet rs) throws SQLException {
+        String code = rs.getString("error_code");
+        String message = rs.getString("error_message");
+        return code == null
+                ? Optional.empty()
+                : Optional.of(new JobError(code, message == null ? "" : message));
+    }
+
+    private static Optional<JobResult> result(ResultSet rs) throws SQLException {
+        String json = rs.getString("result_json");
+        if (json != null) {
+            return Optional.of(new JobResult.Inline(json));
+        }
+        String file = rs.getString("result_file");
+        if (file != null) {
+            return Optional.of(
+                    new JobResult.File(
+                            ExportFormat.fromKey(rs.getString("result_format")).orElseThrow(),
+                            file,
+                            rs.getLong("result_rows"),
+                            rs.getLong("result_bytes")));
+        }
+        return Optional.empty();
+    }
+
+    static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return Optional.ofNullable(value).map(Timestamp::toInstant);
+    }
+
+    /** Keyset position in a user's job list: the last row's creation time and id. */
+    private record Cursor(Instant createdAt, String id) {
+
+        String encode() {
+            String raw = createdAt.toEpochMilli() + ":" + id;
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(UTF8));
+        }
+
+        static Cursor decode(String cursor) {
+            try {
+                String raw = new String(Base64.getUrlDecoder().decode(cursor), UTF8);
+                int colon = raw.indexOf(':');
+                return new Cursor(
+                        Instant.ofEpochMilli(Long.parseLong(raw.substring(0, colon))),
+                        new JobId(raw.substring(colon + 1)).value());
+            } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+                throw new IllegalArgumentException(
+                        "cursor is not one this gateway issued: " + cursor, e);
+            }
+        }
+
+        private static final java.nio.charset.Charset UTF8 =
+                java.nio.charset.StandardCharsets.UTF_8;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.reapi.gateway.application.port.out;
+
+import dev.reapi.gateway.domain.job.Job;
+import dev.reapi.gateway.domain.job.JobError;
+import dev.reapi.gateway.domain.job.JobId;
+import dev.reapi.gateway.domain.job.JobPage;
+import dev.reapi.gateway.domain.job.JobProgress;
+import dev.reapi.gateway.domain.job.JobResult;
+import dev.reapi.gateway.domain.job.JobStatus;
+import dev.reapi.gateway.domain.notify.NewNotification;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Durable job rows and their due executions. Every state change is conditional on the state the
+ * caller expects, so a worker revived after a crash, or racing a cancel, cannot finish a job twice.
+ * Implementations are thread-safe.
+ */
+public interface JobStore {
+
+    /**
+     * Persists a new job and its due execution in one transaction.
+     *
+     * <p>With an idempotency key, a second submission with the same key and the same request
+     * fingerprint returns the first job instead of creating one; with another fingerprint it throws
+     * {@link IdempotencyConflict}.
+     *
+     * @param idempotencyKey the caller's key, scoped to {@code job.userId()}
+     * @param fingerprint a digest of the request body the key was used with
+     * @return the stored job, and whether it was created by this call
+     */
+    Submission submit(Job job, Optional<String> idempotencyKey, String fingerprint);
+
+    /** The job with this id, whoever owns it. */
+    Optional<Job> find(JobId id);
+
+    /**
+     * One page of a user's jobs, newest first.
+     *
+     * @param cursor the {@code nextCursor} of the previous page, or empty for the first page
+     * @param limit page size, 1 to 100
+     */
+    JobPage list(String userId, Optional<String> cursor, int limit);
+
+    /**
+     * Starts an attempt: a queued job, or a running one whose worker died, becomes running with one
+     * more attempt.
+     *
+     * @return the job as running, or empty when it is final (finished, cancelled, dead)
+     */
+    Optional<Job> startAttempt(JobId id, Instant now);
+
+    /** Records progress of a running job; false when the job is no longer running. */
+    boolean progress(JobId id, JobProgress progress, Instant now);
+
+    /** Puts a running job back in the queue until {@code dueAt}; false when not running. */
+    boolean retryLater(JobId id, JobError error, Instant dueAt, Instant now);
+
+    /**
+     * Moves a running job to a final state and appends its notification in the same transaction.
+     *
+     * @param status succeeded, failed or dead
+     * @param notification appended only when the state change happened
+     * @return false when the job was not running (already final or cancelled): nothing changed
+     */
+    boolean finish(
+            JobId id,
+            JobStatus status,
+            Optional<JobResult> result,
+            Optional<JobError> error,
+            NewNotification notification,
+            Instant now);
+
+    /** Cancels a queued or running job of {@code userId}; false when there is none such. */
+    boolean cancel(JobId id, String userId, Instant now);
+
+    /**
+     * Requeues a dead job from scratch (attempts reset, run incremented) with a due execution, in
+     * one transaction; false when the job is not dead.
+     */
+    boolean rerun(JobId id, Instant now);
+
+    /**
+     * The outcome of {@link #submit}.
+     *
+     * @param job the stored job
+     * @param created false when an earlier submission with the same key was returned
+     */
+    record Submission(Job job, boolean created) {}
+}

@@ -1,0 +1,23 @@
+package dev.reapi.gateway.domain.job;
+
+import java.util.Objects;
+
+/**
+ * Why an attempt or a job failed, as shown to the owner.
+ *
+ * @param code a stable machine-readable code, e.g. {@code upstream_unavailable}
+ * @param message a human-readable explanation without secrets
+ */
+public record JobError(String code, String message) {
+
+    public JobError {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(message, "message");
+        if (!code.matches("[a-z][a-z0-9_]{0,63}")) {
+            throw new IllegalArgumentException(
+                    "error code must be 1-64 of [a-z0-9_] starting with a letter, was '"
+                            + code
+                            + "'");
+        }
+    }
+}
