@@ -166,6 +166,11 @@ public final class HttpServer implements AutoCloseable {
         return app.port();
     }
 
+    /** Whether {@link #close} has begun and the server is draining. */
+    boolean stopping() {
+        return app.jettyServer().server().isStopping();
+    }
+
     /** Stops accepting requests, drains in-flight ones up to the drain timeout, then stops. */
     @Override
     public void close() {

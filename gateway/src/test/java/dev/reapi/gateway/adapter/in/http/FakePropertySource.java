@@ -31,6 +31,8 @@ final class FakePropertySource implements PropertySource {
 
     final List<String> requestIds = new CopyOnWriteArrayList<>();
     private volatile Optional<UpstreamFailure.Kind> failing = Optional.empty();
+    private volatile Optional<java.util.concurrent.CountDownLatch> gate = Optional.empty();
+    final java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
 
     void failWith(UpstreamFailure.Kind kind) {
         failing = Optional.of(kind);
@@ -62,8 +64,22 @@ final class FakePropertySource implements PropertySource {
                 Instant.parse("2026-11-30T08:15:00Z"));
     }
 
+    /** Makes every later call wait until {@code release} is counted down. */
+    void holdCallsUntil(java.util.concurrent.CountDownLatch release) {
+        gate = Optional.of(release);
+    }
+
     private void enter(String requestId, String id) {
         requestIds.add(requestId);
+        entered.countDown();
+        gate.ifPresent(
+                release -> {
+                    try {
+                        release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
         failing.ifPresent(
                 kind -> {
                     throw new UpstreamFailure(
