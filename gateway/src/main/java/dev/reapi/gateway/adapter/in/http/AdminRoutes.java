@@ -41,7 +41,7 @@ final class AdminRoutes {
     }
 
     void register(RoutesConfig routes) {
-        routes.before("/api/admin/*", guard::requireAdmin);
+        routes.beforeMatched("/api/admin/*", guard::requireAdmin);
         routes.get("/api/admin/keys", this::list);
         routes.post("/api/admin/keys", this::issue);
         routes.delete("/api/admin/keys/{prefix}", this::revoke);

@@ -131,7 +131,7 @@ public final class HttpServer implements AutoCloseable {
                                         ctx.header(RequestIds.HEADER, id);
                                         MDC.put(RequestContext.MDC_KEY, id);
                                     });
-                            routes.before("/api/*", guard::authenticate);
+                            routes.beforeMatched("/api/*", guard::authenticate);
                             new AdminRoutes(
                                             deps.apiKeys(),
                                             guard,
