@@ -187,6 +187,22 @@ class FaultsTest {
     }
 
     @Test
+    void tickRoute_emptyBodyOrCount_appliesThatManyChanges() {
+        Http control = http.withKey("");
+
+        Http.Response one = control.post("/_sandbox/market/tick", "");
+        Http.Response three = control.post("/_sandbox/market/tick", "{\"count\":3}");
+        Http.Response bad = control.post("/_sandbox/market/tick", "{\"count\":-1}");
+
+        assertThat(one.json().get("changes")).hasSize(1);
+        assertThat(three.json().get("changes")).hasSize(3);
+        String id = three.json().at("/changes/0/property_id").asText();
+        assertThat(control.get("/_sandbox/properties/" + id).json().get("updated_at").asText())
+                .isEqualTo(three.json().at("/changes/0/changed_at").asText());
+        assertThat(bad.status()).isEqualTo(400);
+    }
+
+    @Test
     void statsRoute_afterReset_countsFromZero() {
         http.get(DETAIL);
         http.post("/v1/properties/bulk", "{\"ids\":[\"P000000001\",\"P000000002\",\"P5\"]}");
