@@ -26,7 +26,7 @@ class AsyncSandboxTest {
 
     @BeforeAll
     static void start() {
-        fixture = new SandboxFixture();
+        fixture = SandboxFixture.shared();
         client =
                 RealEstateApiClient.builder()
                         .apiKey(SandboxFixture.API_KEY)
@@ -40,7 +40,6 @@ class AsyncSandboxTest {
     @AfterAll
     static void stop() {
         client.close();
-        fixture.close();
     }
 
     @BeforeEach
@@ -79,6 +78,31 @@ class AsyncSandboxTest {
 
         assertThat(calls).allSatisfy(c -> assertThat(c).isCompleted());
         assertThat(fixture.sandbox().stats().requests("getProperty")).isEqualTo(40);
+    }
+
+    @Test
+    void bulkhead_moreCallsThanSlots_refusesTheExtraOneWithoutSendingIt() {
+        fixture.sandbox()
+                .setFaults(
+                        FaultSettings.none()
+                                .withLatency(new FaultSettings.Latency("fixed", 300, 300)));
+
+        try (RealEstateApiClient narrow =
+                RealEstateApiClient.builder()
+                        .apiKey(SandboxFixture.API_KEY)
+                        .baseUrl(fixture.sandbox().baseUrl())
+                        .maxConcurrentCalls(1)
+                        .build()) {
+            CompletableFuture<Property> first = narrow.getPropertyAsync(SandboxFixture.id(1));
+            CompletableFuture<Property> second = narrow.getPropertyAsync(SandboxFixture.id(2));
+
+            assertThatThrownBy(second::join)
+                    .cause()
+                    .isInstanceOf(ClientLimitException.class)
+                    .hasMessageContaining("more than 1 concurrent calls");
+            assertThat(first.join().id()).isEqualTo(SandboxFixture.id(1));
+        }
+        assertThat(fixture.sandbox().stats().requests("getProperty")).isEqualTo(1);
     }
 
     @Test

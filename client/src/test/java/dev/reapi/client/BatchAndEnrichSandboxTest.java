@@ -28,7 +28,7 @@ class BatchAndEnrichSandboxTest {
 
     @BeforeAll
     static void start() {
-        fixture = new SandboxFixture();
+        fixture = SandboxFixture.shared();
         client =
                 RealEstateApiClient.builder()
                         .apiKey(SandboxFixture.API_KEY)
@@ -40,7 +40,6 @@ class BatchAndEnrichSandboxTest {
     @AfterAll
     static void stop() {
         client.close();
-        fixture.close();
     }
 
     @BeforeEach

@@ -10,7 +10,6 @@ import dev.reapi.sandbox.FaultSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,12 +20,7 @@ class ObservabilitySandboxTest {
 
     @BeforeAll
     static void start() {
-        fixture = new SandboxFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
+        fixture = SandboxFixture.shared();
     }
 
     @BeforeEach

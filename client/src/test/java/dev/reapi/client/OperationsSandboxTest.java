@@ -31,7 +31,7 @@ class OperationsSandboxTest {
 
     @BeforeAll
     static void start() {
-        fixture = new SandboxFixture();
+        fixture = SandboxFixture.shared();
         client =
                 RealEstateApiClient.builder()
                         .apiKey(SandboxFixture.API_KEY)
@@ -43,7 +43,6 @@ class OperationsSandboxTest {
     @AfterAll
     static void stop() {
         client.close();
-        fixture.close();
     }
 
     @BeforeEach

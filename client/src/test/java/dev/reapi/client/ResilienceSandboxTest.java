@@ -9,7 +9,6 @@ import dev.reapi.sandbox.FaultSettings;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.time.Duration;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,12 +22,7 @@ class ResilienceSandboxTest {
 
     @BeforeAll
     static void start() {
-        fixture = new SandboxFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
+        fixture = SandboxFixture.shared();
     }
 
     @BeforeEach

@@ -126,29 +126,7 @@ final class CallExecutor {
         }
 
         void send() {
-            if (breaker != null && !breaker.tryAcquirePermission()) {
-                fail(
-                        new CircuitOpenException(
-                                call.operation(),
-                                0,
-                                call.requestId(),
-                                "circuit breaker is " + breaker.getState() + "; call not sent",
-                                null));
-                return;
-            }
-            if (!bulkhead.tryAcquirePermission()) {
-                if (breaker != null) {
-                    breaker.releasePermission();
-                }
-                fail(
-                        new ClientLimitException(
-                                call.operation(),
-                                0,
-                                call.requestId(),
-                                "more than "
-                                        + bulkhead.getBulkheadConfig().getMaxConcurrentCalls()
-                                        + " concurrent calls; call not sent",
-                                null));
+            if (!acquirePermits()) {
                 return;
             }
             long sentNanos = System.nanoTime();
@@ -165,6 +143,25 @@ final class CallExecutor {
             } catch (RuntimeException e) {
                 received(null, e, sentNanos);
             }
+        }
+
+        /** Takes a breaker and a bulkhead permit, or fails the call without sending it. */
+        boolean acquirePermits() {
+            if (breaker != null && !breaker.tryAcquirePermission()) {
+                String state = "circuit breaker is " + breaker.getState() + "; call not sent";
+                fail(new CircuitOpenException(call.operation(), 0, call.requestId(), state, null));
+                return false;
+            }
+            if (bulkhead.tryAcquirePermission()) {
+                return true;
+            }
+            if (breaker != null) {
+                breaker.releasePermission();
+            }
+            int max = bulkhead.getBulkheadConfig().getMaxConcurrentCalls();
+            String detail = "more than " + max + " concurrent calls; call not sent";
+            fail(new ClientLimitException(call.operation(), 0, call.requestId(), detail, null));
+            return false;
         }
 
         void sendOnThisThread(long sentNanos) {

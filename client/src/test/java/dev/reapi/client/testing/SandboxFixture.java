@@ -5,9 +5,16 @@ import dev.reapi.sandbox.Sandbox;
 import dev.reapi.sandbox.SandboxOptions;
 import java.time.Instant;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
-/** One in-process sandbox for a test class, on a hand-driven clock shared with the client. */
+/**
+ * One in-process sandbox for the whole test run, on a hand-driven clock shared with the clients.
+ * Test classes run one after another and reset faults and counters before each test, so sharing it
+ * only saves the start-up of a sandbox per class.
+ */
 public final class SandboxFixture implements AutoCloseable {
+
+    private static @Nullable SandboxFixture shared;
 
     /** The sandbox's only API key; tests check it never reaches a log line. */
     public static final String API_KEY = "sk-live-DO-NOT-LOG-7f3a9c";
@@ -18,8 +25,19 @@ public final class SandboxFixture implements AutoCloseable {
     private final MutableClock clock = new MutableClock(START);
     private final Sandbox sandbox;
 
+    /** The run's sandbox, started on first use and closed when the JVM exits. */
+    public static synchronized SandboxFixture shared() {
+        SandboxFixture fixture = shared;
+        if (fixture == null) {
+            fixture = new SandboxFixture();
+            Runtime.getRuntime().addShutdownHook(new Thread(fixture::close, "sandbox-fixture"));
+            shared = fixture;
+        }
+        return fixture;
+    }
+
     /** Starts a sandbox of 5,000 properties on a free port. */
-    public SandboxFixture() {
+    private SandboxFixture() {
         this.sandbox =
                 Sandbox.start(
                         SandboxOptions.defaults()
