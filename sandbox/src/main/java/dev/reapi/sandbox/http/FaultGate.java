@@ -125,14 +125,15 @@ public final class FaultGate {
         }
     }
 
-    private static long latency(FaultSettings.Latency l, SplittableRandom r) {
+    /** One latency draw, milliseconds. */
+    static long latency(FaultSettings.Latency l, SplittableRandom r) {
         return switch (l.distribution()) {
             case "fixed" -> l.p50Ms();
             case "uniform" -> {
-                // Uniform on [a, b] with median p50 and 99th percentile p99.
-                double half = (l.p99Ms() - l.p50Ms()) / 0.49;
-                double lo = Math.max(0, l.p50Ms() - half / 2);
-                yield Math.round(lo + r.nextDouble() * half);
+                // Uniform on [lo, lo + width] with median p50 and 99th percentile p99.
+                double width = (l.p99Ms() - l.p50Ms()) / 0.49;
+                double lo = Math.max(0, l.p50Ms() - width / 2);
+                yield Math.round(lo + r.nextDouble() * width);
             }
             case "lognormal" -> {
                 double mu = Math.log((double) Math.max(1, l.p50Ms()));
