@@ -6,9 +6,16 @@ import dev.reapi.gateway.application.port.out.RateLimiter.Decision;
 import dev.reapi.gateway.domain.user.RateLimit;
 import dev.reapi.gateway.testing.MutableClock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -87,6 +94,32 @@ class LocalRateLimiterTest {
         clock.advance(Duration.ofMinutes(1).plusSeconds(1));
 
         assertThat(limiter.bucketCount()).isEqualTo(1);
+    }
+
+    @Test
+    @Timeout(30)
+    void tryAcquire_concurrentCallers_allowExactlyTheBudget() throws Exception {
+        var limit = new RateLimit(150, Duration.ofHours(1));
+        var start = new CountDownLatch(1);
+        List<Future<Boolean>> outcomes = new ArrayList<>();
+
+        try (ExecutorService executor = Executors.newFixedThreadPool(8)) {
+            for (int i = 0; i < 200; i++) {
+                outcomes.add(
+                        executor.submit(
+                                () -> {
+                                    start.await();
+                                    return limiter.tryAcquire("u1:search", limit).allowed();
+                                }));
+            }
+            start.countDown();
+        }
+
+        long allowed = 0;
+        for (Future<Boolean> outcome : outcomes) {
+            allowed += outcome.get() ? 1 : 0;
+        }
+        assertThat(allowed).isEqualTo(150);
     }
 
     /** Whatever the pacing, no window ever lets through more than the budget plus its refill. */
