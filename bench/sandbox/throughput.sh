@@ -52,7 +52,9 @@ section="$(cat <<MD
 ### Sandbox throughput
 
 \`GET /v1/properties/{id}\` over uniformly random ids, no faults, wrk and the sandbox on the same
-machine (wrk: 2 threads, 64 connections, ${duration} s after a 5 s warm-up).
+machine (wrk: 2 threads, 64 connections, ${duration} s after a 5 s warm-up). wrk takes part of
+the same two cores, and "load before" shows how busy the shared machine already was: a high
+load makes the figure a floor, not the sandbox's ceiling.
 
 | req/s | p50 | p99 | properties | machine | load before | date | command |
 |---|---|---|---|---|---|---|---|
