@@ -2,7 +2,9 @@ package dev.reapi.gateway.adapter.in.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -12,7 +14,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Graceful shutdown: in-flight requests finish before the server stops. */
+/** Connection lifecycle: slow clients are cut off, in-flight requests finish on shutdown. */
 class ShutdownHttpTest {
 
     @Test
@@ -39,5 +41,27 @@ class ShutdownHttpTest {
         assertThat(inFlight.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
         closing.get(20, TimeUnit.SECONDS);
         server.http.close();
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void slowClient_sendingNothingMore_isDisconnectedAfterIdleTimeout() throws Exception {
+        try (var server =
+                        new TestServer(
+                                new FakePropertySource(), List.of(), Duration.ofMillis(500));
+                var socket = new Socket("127.0.0.1", server.server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream()
+                    .write(
+                            "GET /health HTTP/1.1\r\nHost: x\r\n"
+                                    .getBytes(StandardCharsets.US_ASCII));
+            long start = System.nanoTime();
+
+            byte[] rest = socket.getInputStream().readAllBytes();
+
+            assertThat(Duration.ofNanos(System.nanoTime() - start))
+                    .isLessThan(Duration.ofSeconds(9));
+            assertThat(new String(rest, StandardCharsets.US_ASCII)).doesNotContain("200 OK");
+        }
     }
 }

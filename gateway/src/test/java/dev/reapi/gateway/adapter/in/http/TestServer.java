@@ -36,12 +36,16 @@ final class TestServer implements AutoCloseable {
     final ObjectMapper mapper = new ObjectMapper();
 
     TestServer(PropertySource source, List<HealthCheck> checks) {
+        this(source, checks, Duration.ofSeconds(5));
+    }
+
+    TestServer(PropertySource source, List<HealthCheck> checks, Duration idleTimeout) {
         Map<String, Plan> plans =
                 Map.of("free", plan("free", 100, 500), "tiny", plan("tiny", 2, 3));
         apiKeys = new InMemoryApiKeys(plans);
         var settings =
                 new HttpServer.Settings(
-                        "127.0.0.1", 0, MAX_BODY, 32, Duration.ofSeconds(5), Duration.ofSeconds(2));
+                        "127.0.0.1", 0, MAX_BODY, 32, idleTimeout, Duration.ofSeconds(2));
         var deps =
                 new HttpServer.Dependencies(
                         new PropertyQueryService(source),
