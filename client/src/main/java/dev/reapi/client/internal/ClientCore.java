@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What one client instance owns: the HTTP client, the resilience components, metrics and the retry
@@ -28,6 +30,9 @@ public final class ClientCore implements AutoCloseable {
 
     /** The name of the breaker, bulkhead and rate limiter, as seen in metrics. */
     public static final String RESILIENCE_NAME = "realestateapi";
+
+    private static final Logger LOG =
+            LoggerFactory.getLogger("dev.reapi.client.RealEstateApiClient");
 
     private final ClientSettings settings;
     private final HttpClient http;
@@ -90,6 +95,39 @@ public final class ClientCore implements AutoCloseable {
                         metrics,
                         delayer,
                         sameThread);
+        logStart(settings);
+    }
+
+    private static void logStart(ClientSettings settings) {
+        LOG.info(
+                "RealEstateApiClient ready: base_url={} environment={} version={} max_attempts={}"
+                        + " request_timeout={} call_timeout={} retry_budget={} circuit_breaker={}"
+                        + " rate_limit={} max_concurrent_calls={}",
+                settings.baseUrl(),
+                settings.environment(),
+                settings.clientVersion(),
+                settings.maxAttempts(),
+                settings.requestTimeout(),
+                settings.callTimeout(),
+                settings.retryBudget() == null ? "off" : "on",
+                settings.breakerConfig() == null ? "off" : "on",
+                settings.rateLimiterConfig() == null
+                        ? "off"
+                        : settings.rateLimiterConfig().getLimitForPeriod() + "/s",
+                settings.bulkheadConfig().getMaxConcurrentCalls());
+        if (settings.retryBudget() == null && settings.maxAttempts() > 1) {
+            LOG.warn(
+                    "Retry budget disabled: during an outage every call may make up to {}"
+                            + " attempts against the upstream",
+                    settings.maxAttempts());
+        }
+        String host = settings.baseUrl().getHost();
+        boolean local = "localhost".equals(host) || "127.0.0.1".equals(host) || "::1".equals(host);
+        if ("http".equals(settings.baseUrl().getScheme()) && !local) {
+            LOG.warn(
+                    "Base URL {} is plain HTTP: the API key travels unencrypted; use https",
+                    settings.baseUrl());
+        }
     }
 
     /** How a blocking call waits: on its own thread, which it holds anyway. */
@@ -214,6 +252,7 @@ public final class ClientCore implements AutoCloseable {
 
     @Override
     public void close() {
+        LOG.info("RealEstateApiClient closed: base_url={}", settings.baseUrl());
         metrics.close();
         if (timer != null) {
             timer.close();
