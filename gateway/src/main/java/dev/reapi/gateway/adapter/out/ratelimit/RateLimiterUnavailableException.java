@@ -7,8 +7,12 @@ public final class RateLimiterUnavailableException extends GatewayException {
 
     private static final long serialVersionUID = 1L;
 
-    /** Taking a request from {@code bucketName} failed for {@code reason}. */
-    public RateLimiterUnavailableException(String bucketName, String reason, Throwable cause) {
-        super("rate limit bucket " + bucketName + " is unavailable: " + reason, cause);
+    /**
+     * Reaching {@code what} failed for {@code reason}.
+     *
+     * @param what the bucket or store, e.g. {@code bucket reapi:ratelimit:u1:search:10/60000ms}
+     */
+    public RateLimiterUnavailableException(String what, String reason, Throwable cause) {
+        super("rate limit " + what + " is unavailable: " + reason, cause);
     }
 }

@@ -9,6 +9,7 @@ import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisException;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
@@ -44,7 +45,11 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     private final String keyPrefix;
     private final Duration timeout;
 
-    /** A limiter on {@code client} with the system clock and {@link #DEFAULT_TIMEOUT}. */
+    /**
+     * A limiter on {@code client} with the system clock and {@link #DEFAULT_TIMEOUT}.
+     *
+     * @throws RateLimiterUnavailableException when Redis cannot be reached now
+     */
     public RedisRateLimiter(RedisClient client, String keyPrefix) {
         this(client, keyPrefix, DEFAULT_TIMEOUT, Clock.systemUTC());
     }
@@ -55,6 +60,7 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
      * @param keyPrefix prepended to every bucket's key, e.g. {@code reapi:ratelimit:}
      * @param timeout how long one call waits for Redis, positive
      * @param clock the time buckets refill by
+     * @throws RateLimiterUnavailableException when Redis cannot be reached now
      */
     public RedisRateLimiter(RedisClient client, String keyPrefix, Duration timeout, Clock clock) {
         Objects.requireNonNull(client, "client");
@@ -63,7 +69,12 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
             throw new IllegalArgumentException("timeout must be positive, was " + timeout);
         }
         this.timeout = timeout;
-        this.connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+        try {
+            this.connection =
+                    client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+        } catch (RedisException e) {
+            throw new RateLimiterUnavailableException("store Redis", reason(e), e);
+        }
         this.buckets =
                 Bucket4jLettuce.casBasedBuilder(connection)
                         .expirationAfterWrite(
@@ -82,7 +93,7 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
             var probe = buckets.getProxy(name, () -> configuration).tryConsumeAndReturnRemaining(1);
             return Buckets.decision(probe, limit);
         } catch (RuntimeException e) {
-            throw new RateLimiterUnavailableException(name, reason(e), e);
+            throw new RateLimiterUnavailableException("bucket " + name, reason(e), e);
         }
     }
 

@@ -149,6 +149,15 @@ class RedisRateLimiterTest {
         assertThat(limiter.healthCheck().check().healthy()).isFalse();
     }
 
+    @Test
+    void constructor_redisUnreachable_throwsRateLimiterUnavailable() {
+        RedisClient client = client("redis://127.0.0.1:1");
+
+        assertThatThrownBy(() -> limiter(client, "test:none:"))
+                .isInstanceOf(RateLimiterUnavailableException.class)
+                .hasMessageStartingWith("rate limit store Redis is unavailable: ");
+    }
+
     private static Callable<Decision> acquire(
             RedisRateLimiter limiter, RateLimit limit, CountDownLatch start) {
         return () -> {
