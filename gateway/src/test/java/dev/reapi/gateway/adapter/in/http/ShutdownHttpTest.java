@@ -2,6 +2,7 @@ package dev.reapi.gateway.adapter.in.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +50,7 @@ class ShutdownHttpTest {
         try (var server =
                         new TestServer(
                                 new FakePropertySource(), List.of(), Duration.ofMillis(500));
-                var socket = new Socket("127.0.0.1", server.server.port())) {
+                var socket = new Socket(InetAddress.getLoopbackAddress(), server.server.port())) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream()
                     .write(
