@@ -18,6 +18,7 @@ import dev.reapi.client.model.SearchRequest;
 import dev.reapi.client.model.UpdatedPage;
 import dev.reapi.client.model.UpdatedRequest;
 import dev.reapi.client.model.Valuation;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -263,7 +264,7 @@ public final class RealEstateApiClient implements AutoCloseable {
     }
 
     private CompletableFuture<Demographics> getDemographics(Coordinates point, boolean blocking) {
-        String path = "/v1/demographics?lat=" + point.lat() + "&lng=" + point.lng();
+        String path = "/v1/demographics?lat=" + plain(point.lat()) + "&lng=" + plain(point.lng());
         return core.get("getDemographics", path, Demographics.class, id(), blocking);
     }
 
@@ -291,11 +292,11 @@ public final class RealEstateApiClient implements AutoCloseable {
         }
         String path =
                 "/v1/schools/nearby?lat="
-                        + point.lat()
+                        + plain(point.lat())
                         + "&lng="
-                        + point.lng()
+                        + plain(point.lng())
                         + "&radius_miles="
-                        + radiusMiles;
+                        + plain(radiusMiles);
         return core.get("getNearbySchools", path, Schools.class, id(), blocking)
                 .thenApply(Schools::schools);
     }
@@ -353,6 +354,11 @@ public final class RealEstateApiClient implements AutoCloseable {
 
     private String id() {
         return requestId != null ? requestId : core.newRequestId();
+    }
+
+    /** A decimal without exponent: {@code 1.0E-4} would not parse as a query number. */
+    private static String plain(double value) {
+        return BigDecimal.valueOf(value).toPlainString();
     }
 
     private static String encode(String value) {

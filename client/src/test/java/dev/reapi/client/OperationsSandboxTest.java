@@ -155,6 +155,14 @@ class OperationsSandboxTest {
     }
 
     @Test
+    void getNearbySchools_pointNearZero_answers() {
+        List<School> schools = client.getNearbySchools(new Coordinates(0.0001, -0.00005), 1);
+
+        assertThat(schools).isNotNull();
+        assertThat(fixture.sandbox().stats().requests("getNearbySchools")).isEqualTo(1);
+    }
+
+    @Test
     void anyOperation_wrongKey_throwsUnauthorizedWithoutRetrying() {
         try (RealEstateApiClient wrong =
                 RealEstateApiClient.builder()
