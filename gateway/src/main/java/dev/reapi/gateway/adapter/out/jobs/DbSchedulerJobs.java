@@ -78,9 +78,10 @@ public final class DbSchedulerJobs implements JobScheduler, AutoCloseable {
                                 + " and "
                                 + heartbeatInterval);
             }
-            if (missedHeartbeats < 2) {
+            if (missedHeartbeats < 4) {
                 throw new IllegalArgumentException(
-                        "missedHeartbeats must be >= 2, was " + missedHeartbeats);
+                        "missedHeartbeats must be >= 4 (db-scheduler's minimum), was "
+                                + missedHeartbeats);
             }
         }
 
