@@ -9,6 +9,7 @@ import dev.reapi.client.model.SearchRequest;
 import dev.reapi.client.model.Valuation;
 import dev.reapi.gateway.application.port.in.Answer;
 import dev.reapi.gateway.application.port.in.PropertyQueries;
+import dev.reapi.gateway.application.port.out.MeteredDetails;
 import dev.reapi.gateway.application.port.out.PropertySource;
 import dev.reapi.gateway.application.port.out.ReplicaStore;
 import dev.reapi.gateway.application.port.out.ReplicaStore.ReplicatedProperty;
@@ -51,25 +52,33 @@ public final class CachedPropertyQueries implements PropertyQueries {
 
     private final CachedReads reads;
     private final PropertySource source;
+    private final Optional<MeteredDetails> details;
     private final ReplicaStore replica;
     private final PropertyCodecs codecs;
     private final Clock clock;
     private final String userId;
     private final OptionalLong dailyRecordCap;
 
-    /** Queries attributed to {@value #ANONYMOUS}, without a daily cap. */
+    /**
+     * Queries attributed to {@value #ANONYMOUS}, without a daily cap.
+     *
+     * @param details where detail misses go when present (a batching source that says which lookup
+     *     paid for a shared call); {@code source} otherwise
+     */
     public CachedPropertyQueries(
             CachedReads reads,
             PropertySource source,
+            Optional<MeteredDetails> details,
             ReplicaStore replica,
             PropertyCodecs codecs,
             Clock clock) {
-        this(reads, source, replica, codecs, clock, ANONYMOUS, OptionalLong.empty());
+        this(reads, source, details, replica, codecs, clock, ANONYMOUS, OptionalLong.empty());
     }
 
     private CachedPropertyQueries(
             CachedReads reads,
             PropertySource source,
+            Optional<MeteredDetails> details,
             ReplicaStore replica,
             PropertyCodecs codecs,
             Clock clock,
@@ -77,6 +86,7 @@ public final class CachedPropertyQueries implements PropertyQueries {
             OptionalLong dailyRecordCap) {
         this.reads = Objects.requireNonNull(reads, "reads");
         this.source = Objects.requireNonNull(source, "source");
+        this.details = Objects.requireNonNull(details, "details");
         this.replica = Objects.requireNonNull(replica, "replica");
         this.codecs = Objects.requireNonNull(codecs, "codecs");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -86,7 +96,7 @@ public final class CachedPropertyQueries implements PropertyQueries {
 
     /** The same queries, attributed to {@code user} and held to its plan's daily record cap. */
     public CachedPropertyQueries forUser(String user, OptionalLong cap) {
-        return new CachedPropertyQueries(reads, source, replica, codecs, clock, user, cap);
+        return new CachedPropertyQueries(reads, source, details, replica, codecs, clock, user, cap);
     }
 
     @Override
@@ -106,13 +116,11 @@ public final class CachedPropertyQueries implements PropertyQueries {
     public Answer<Property> property(String id, String requestId) {
         CacheKey key = CacheKeys.details(id);
         Read.Loader<Property> loader =
-                usage ->
-                        single(usage, () -> source.property(id, requestId))
-                                .map(
-                                        p -> {
-                                            replicate(List.of(p));
-                                            return p;
-                                        });
+                usage -> {
+                    Optional<Property> found = loadDetails(id, requestId, usage);
+                    found.ifPresent(p -> replicate(List.of(p)));
+                    return found;
+                };
         Read<Property> read =
                 new Read<>(key, caller("details"), codecs.property(), loader, () -> replicaOf(id));
         return found(reads.read(read), key);
@@ -182,6 +190,21 @@ public final class CachedPropertyQueries implements PropertyQueries {
         Read.Loader<Schools> loader =
                 usage -> single(usage, () -> source.schools(point, requestId));
         return found(read(key, "schools", codecs.schools(), loader), key);
+    }
+
+    private Optional<Property> loadDetails(String id, String requestId, UpstreamUsage usage) {
+        if (details.isEmpty()) {
+            return single(usage, () -> source.property(id, requestId));
+        }
+        MeteredDetails.Metered metered;
+        try {
+            metered = details.get().lookup(id, requestId);
+        } catch (UpstreamFailure e) {
+            usage.add(1, 0);
+            throw e;
+        }
+        usage.add(metered.upstreamCalls(), metered.recordsBilled());
+        return metered.property();
     }
 
     private <V> ReadResult<V> read(

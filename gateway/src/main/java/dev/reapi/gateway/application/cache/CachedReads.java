@@ -144,15 +144,16 @@ public final class CachedReads {
             return servedFromCache(read, entry, now, true);
         }
         var usage = new UpstreamUsage();
+        Fetched<V> fetched;
         try {
-            Fetched<V> fetched = fetch(read, usage);
-            mine.complete(fetched);
-            account(read.caller(), usage);
-            return new ReadResult<>(fetched.value(), Provenance.fresh(usage.calls()));
+            fetched = fetch(read, usage);
         } catch (RuntimeException e) {
             mine.completeExceptionally(e);
             return afterFailure(read, e, usage);
         }
+        mine.complete(fetched);
+        account(read.caller(), usage);
+        return new ReadResult<>(fetched.value(), Provenance.fresh(usage.calls()));
     }
 
     private <V> ReadResult<V> follow(Read<V> read, CompletableFuture<Fetched<?>> running) {

@@ -87,6 +87,7 @@ class CachedPropertyQueriesSandboxTest {
                 new CachedPropertyQueries(
                         reads,
                         new ClientPropertySource(client, clock),
+                        Optional.empty(),
                         new JdbiReplicaStore(database),
                         JsonCodecs.propertyCodecs(),
                         clock);
