@@ -2,6 +2,9 @@ package dev.reapi.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -9,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Hostile and broken requests get a 4xx problem naming the field, never a 5xx. */
 class HostileInputTest {
@@ -156,6 +160,26 @@ class HostileInputTest {
 
         assertThat(r.status()).isEqualTo(413);
         assertThat(r.contentType()).startsWith("application/problem+json");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {"/v1/properties/%zz", "/v1/properties/%00", "/v1/properties/a%2F..%2Fb"})
+    void rawRequest_malformedUri_answersProblemNot5xx(String target) throws Exception {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), sandbox.port())) {
+            socket.getOutputStream()
+                    .write(
+                            ("GET "
+                                            + target
+                                            + " HTTP/1.1\r\nHost: x\r\n"
+                                            + "X-API-Key: sandbox\r\nConnection: close\r\n\r\n")
+                                    .getBytes(StandardCharsets.US_ASCII));
+            String answer =
+                    new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(answer).startsWith("HTTP/1.1 4");
+            assertThat(answer).containsIgnoringCase("content-type: application/problem+json");
+        }
     }
 
     @Test

@@ -29,7 +29,13 @@ final class ControlRoutes {
         config.routes.post(
                 "/_sandbox/faults",
                 ctx -> {
-                    api.faults.set(FaultsJson.read(JsonBodies.read(ctx)));
+                    FaultSettings settings;
+                    try {
+                        settings = FaultsJson.read(JsonBodies.read(ctx));
+                    } catch (IllegalArgumentException e) {
+                        throw ApiProblem.badRequest("body", e.getMessage());
+                    }
+                    api.faults.set(settings);
                     getFaults(ctx);
                 });
         config.routes.delete(

@@ -54,6 +54,9 @@ public final class SandboxHttp implements AutoCloseable {
         config.http.maxRequestSize = JsonBodies.MAX_BODY_BYTES;
         config.http.generateEtags = false;
         config.router.ignoreTrailingSlashes = false;
+        config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+        config.jetty.modifyServletContextHandler(
+                handler -> handler.setErrorHandler(new JettyErrors()));
         config.routes.before(SandboxHttp::requestId);
         V1Routes.register(config, api);
         new ControlRoutes(api, control).register(config);
