@@ -2,6 +2,7 @@ package dev.reapi.gateway.application.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.reapi.client.RealEstateApiClient;
 import dev.reapi.client.model.Property;
@@ -157,6 +158,23 @@ class CachedPropertyQueriesSandboxTest {
         assertThatThrownBy(() -> queries.property("P000000044", "r5"))
                 .isInstanceOf(NothingToServeException.class)
                 .hasMessageContaining("details:P000000044");
+    }
+
+    @Test
+    void property_withinGrace_servedAtOnceAndRefreshedOnce() {
+        queries.property(KNOWN, "r0");
+        clock.advance(Duration.ofHours(1).plusSeconds(30));
+
+        List<Answer<Property>> during = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            during.add(queries.property(KNOWN, "r" + i));
+        }
+
+        assertThat(during)
+                .allSatisfy(a -> assertThat(a.provenance().source()).isEqualTo(Source.CACHE));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> queries.property(KNOWN, "r").provenance().ageSeconds() == 0);
+        assertThat(sandbox.stats().requestsTotal()).isEqualTo(2);
     }
 
     @Test
