@@ -14,6 +14,7 @@ final class ProblemException extends GatewayException {
     private static final long serialVersionUID = 1L;
 
     private final ProblemType type;
+    private final String detail;
     private final transient List<Problem.FieldError> errors;
     private final transient Map<String, String> headers;
 
@@ -23,6 +24,7 @@ final class ProblemException extends GatewayException {
             List<Problem.FieldError> errors,
             Map<String, String> headers) {
         super(type.status() + " " + type.title() + ": " + detail);
+        this.detail = detail;
         this.type = type;
         this.errors = List.copyOf(errors);
         this.headers = Map.copyOf(headers);
@@ -60,8 +62,7 @@ final class ProblemException extends GatewayException {
     }
 
     String detail() {
-        String message = getMessage();
-        return message.substring(message.indexOf(": ") + 2);
+        return detail;
     }
 
     List<Problem.FieldError> errors() {
