@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import org.jdbi.v3.core.Handle;
@@ -65,6 +66,7 @@ public final class JdbiApiKeys implements ApiKeys {
     private final Clock clock;
     private final RandomGenerator random;
     private final Cache<String, Principal> verified;
+    private final AtomicLong revocations = new AtomicLong();
 
     /**
      * Keys with a {@link SecureRandom}, the system clock's time and a cache TTL of {@link
@@ -119,8 +121,12 @@ public final class JdbiApiKeys implements ApiKeys {
             return Optional.of(cached);
         }
 
+        // A revocation racing with this lookup must not leave the revoked key in the cache.
+        long revocationsBefore = revocations.get();
         Optional<Principal> found = lookUp(prefix.get(), presentedKey);
-        found.ifPresent(principal -> verified.put(hash, principal));
+        if (found.isPresent() && revocations.get() == revocationsBefore) {
+            verified.put(hash, found.get());
+        }
         return found;
     }
 
@@ -208,6 +214,7 @@ public final class JdbiApiKeys implements ApiKeys {
                                     > 0;
                         });
 
+        revocations.incrementAndGet();
         verified.asMap().values().removeIf(p -> p.keyPrefix().equals(bare.get()));
         if (exists) {
             LOG.info("Revoked API key {}", bare.get());
