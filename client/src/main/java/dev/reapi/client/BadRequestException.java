@@ -17,13 +17,21 @@ public final class BadRequestException extends RealEstateApiException {
             String detail,
             List<FieldError> errors,
             @Nullable Throwable cause) {
-        super(operation, 400, requestId, detail + describe(errors), cause);
+        super(operation, 400, requestId, withFields(detail, errors), cause);
         this.errors = List.copyOf(errors);
     }
 
     /** One entry for each bad field, as the upstream named them; possibly empty. */
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** Appends the bad fields unless the detail already names them, as some servers do. */
+    private static String withFields(String detail, List<FieldError> errors) {
+        String fields = describe(errors);
+        return fields.isEmpty() || detail.contains(fields.substring(2, fields.length() - 1))
+                ? detail
+                : detail + fields;
     }
 
     private static String describe(List<FieldError> errors) {

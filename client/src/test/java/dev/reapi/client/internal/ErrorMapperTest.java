@@ -50,6 +50,19 @@ class ErrorMapperTest {
     }
 
     @Test
+    void fromResponse_400WhoseDetailNamesTheField_doesNotRepeatIt() {
+        RealEstateApiException error =
+                map(
+                        400,
+                        "{\"detail\":\"since: unknown query parameter\","
+                                + "\"errors\":[{\"field\":\"since\","
+                                + "\"message\":\"unknown query parameter\"}]}",
+                        null);
+
+        assertThat(error.getMessage()).endsWith("): since: unknown query parameter");
+    }
+
+    @Test
     void fromResponse_429Rate_isRateLimitedWithRetryAfter() {
         RealEstateApiException error =
                 map(
