@@ -80,29 +80,15 @@ public final class Gateway implements AutoCloseable {
                     new JdbiApiKeys(
                             database.jdbi(), name -> Optional.ofNullable(config.plans().get(name)));
             RateLimiters.Wired limits = RateLimiters.create(config, clock, resources);
-            RealEstateApiClient client =
-                    RealEstateApiClient.builder()
-                            .apiKey(config.upstream().apiKey())
-                            .baseUrl(config.upstream().baseUrl())
-                            .callTimeout(config.upstream().timeout())
-                            .meterRegistry(registry)
-                            .clock(clock)
-                            .build();
+            RealEstateApiClient client = client(config.upstream(), registry, clock);
             resources.push(client);
             List<HealthCheck> checks = new ArrayList<>();
             checks.add(new UpstreamHealthCheck(client));
             checks.add(new DatabaseHealthCheck(database.dataSource()));
             checks.addAll(limits.checks());
-            var server = config.server();
             HttpServer http =
                     HttpServer.start(
-                            new HttpServer.Settings(
-                                    server.host(),
-                                    server.port(),
-                                    server.maxBodyBytes(),
-                                    server.maxJsonDepth(),
-                                    server.idleTimeout(),
-                                    server.drainTimeout()),
+                            settings(config.server()),
                             new HttpServer.Dependencies(
                                     new PropertyQueryService(
                                             new ClientPropertySource(client, clock)),
@@ -131,6 +117,27 @@ public final class Gateway implements AutoCloseable {
             }
             throw new StartupException("gateway failed to start: " + oneLine(e), e);
         }
+    }
+
+    private static RealEstateApiClient client(
+            GatewayConfig.Upstream upstream, PrometheusMeterRegistry registry, Clock clock) {
+        return RealEstateApiClient.builder()
+                .apiKey(upstream.apiKey())
+                .baseUrl(upstream.baseUrl())
+                .callTimeout(upstream.timeout())
+                .meterRegistry(registry)
+                .clock(clock)
+                .build();
+    }
+
+    private static HttpServer.Settings settings(GatewayConfig.Server server) {
+        return new HttpServer.Settings(
+                server.host(),
+                server.port(),
+                server.maxBodyBytes(),
+                server.maxJsonDepth(),
+                server.idleTimeout(),
+                server.drainTimeout());
     }
 
     private static PrometheusMeterRegistry registry(Deque<AutoCloseable> resources) {

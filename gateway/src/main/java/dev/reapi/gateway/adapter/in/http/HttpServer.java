@@ -5,6 +5,8 @@ import dev.reapi.gateway.application.port.out.ApiKeys;
 import dev.reapi.gateway.application.port.out.HealthCheck;
 import dev.reapi.gateway.application.port.out.RateLimiter;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
@@ -95,61 +97,11 @@ public final class HttpServer implements AutoCloseable {
     public static HttpServer start(Settings settings, Dependencies deps) {
         var bodies = new JsonBodies(settings.maxBodyBytes(), settings.maxJsonDepth());
         var requestIds = new RequestIds(deps.random());
-        var guard = new Guard(deps.apiKeys(), deps.rateLimiter(), deps.registry());
-        var errors = new ErrorHandling(bodies.mapper());
-        var accessLog = new AccessLog(bodies.mapper(), deps.registry(), deps.clock());
         Javalin app =
                 Javalin.create(
                         config -> {
-                            config.startup.showJavalinBanner = false;
-                            config.startup.showOldJavalinVersionWarning = false;
-                            config.concurrency.useVirtualThreads = true;
-                            config.jsonMapper(new JavalinJackson(bodies.mapper(), true));
-                            config.http.maxRequestSize = settings.maxBodyBytes();
-                            config.jetty.host = settings.host();
-                            config.jetty.port = settings.port();
-                            var jettyErrors = new JettyProblemErrors(requestIds);
-                            config.jetty.modifyServer(
-                                    server -> {
-                                        server.setStopTimeout(settings.drainTimeout().toMillis());
-                                        server.setErrorHandler(jettyErrors);
-                                    });
-                            config.jetty.modifyServletContextHandler(
-                                    handler -> {
-                                        handler.insertHandler(new GracefulHandler());
-                                        handler.setErrorHandler(jettyErrors);
-                                    });
-                            config.requestLogger.http(accessLog::log);
-                            var routes = config.routes;
-                            routes.before(
-                                    ctx -> {
-                                        String id =
-                                                requestIds.acceptOrGenerate(
-                                                        Optional.ofNullable(
-                                                                ctx.header(RequestIds.HEADER)));
-                                        ctx.attribute(RequestContext.REQUEST_ID, id);
-                                        ctx.header(RequestIds.HEADER, id);
-                                        MDC.put(RequestContext.MDC_KEY, id);
-                                    });
-                            routes.beforeMatched("/api/*", guard::authenticate);
-                            new AdminRoutes(
-                                            deps.apiKeys(),
-                                            guard,
-                                            bodies,
-                                            deps.plans(),
-                                            deps.defaultPlan())
-                                    .register(routes);
-                            new PropertyRoutes(deps.queries(), guard, bodies).register(routes);
-                            new HealthRoutes(deps.healthChecks(), bodies.mapper()).register(routes);
-                            new DocsRoutes().register(routes);
-                            routes.get(
-                                    "/metrics",
-                                    ctx ->
-                                            ctx.contentType(
-                                                            "text/plain; version=0.0.4;"
-                                                                    + " charset=utf-8")
-                                                    .result(deps.registry().scrape()));
-                            errors.register(routes);
+                            configureServer(config, settings, requestIds, bodies, deps);
+                            registerRoutes(config.routes, requestIds, bodies, deps);
                         });
         app.start();
         for (Connector connector : app.jettyServer().server().getConnectors()) {
@@ -159,6 +111,62 @@ public final class HttpServer implements AutoCloseable {
         }
         LOG.info("Gateway HTTP server listening on {}:{}", settings.host(), app.port());
         return new HttpServer(app);
+    }
+
+    /** Threads, limits, Jetty error pages, graceful stop and the access log. */
+    private static void configureServer(
+            JavalinConfig config,
+            Settings settings,
+            RequestIds requestIds,
+            JsonBodies bodies,
+            Dependencies deps) {
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.concurrency.useVirtualThreads = true;
+        config.jsonMapper(new JavalinJackson(bodies.mapper(), true));
+        config.http.maxRequestSize = settings.maxBodyBytes();
+        config.jetty.host = settings.host();
+        config.jetty.port = settings.port();
+        var jettyErrors = new JettyProblemErrors(requestIds);
+        config.jetty.modifyServer(
+                server -> {
+                    server.setStopTimeout(settings.drainTimeout().toMillis());
+                    server.setErrorHandler(jettyErrors);
+                });
+        config.jetty.modifyServletContextHandler(
+                handler -> {
+                    handler.insertHandler(new GracefulHandler());
+                    handler.setErrorHandler(jettyErrors);
+                });
+        var accessLog = new AccessLog(bodies.mapper(), deps.registry(), deps.clock());
+        config.requestLogger.http(accessLog::log);
+    }
+
+    /** The request-id filter, authentication, every route and the error mapping. */
+    private static void registerRoutes(
+            RoutesConfig routes, RequestIds requestIds, JsonBodies bodies, Dependencies deps) {
+        var guard = new Guard(deps.apiKeys(), deps.rateLimiter(), deps.registry());
+        routes.before(
+                ctx -> {
+                    String id =
+                            requestIds.acceptOrGenerate(
+                                    Optional.ofNullable(ctx.header(RequestIds.HEADER)));
+                    ctx.attribute(RequestContext.REQUEST_ID, id);
+                    ctx.header(RequestIds.HEADER, id);
+                    MDC.put(RequestContext.MDC_KEY, id);
+                });
+        routes.beforeMatched("/api/*", guard::authenticate);
+        new AdminRoutes(deps.apiKeys(), guard, bodies, deps.plans(), deps.defaultPlan())
+                .register(routes);
+        new PropertyRoutes(deps.queries(), guard, bodies).register(routes);
+        new HealthRoutes(deps.healthChecks(), bodies.mapper()).register(routes);
+        new DocsRoutes().register(routes);
+        routes.get(
+                "/metrics",
+                ctx ->
+                        ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                                .result(deps.registry().scrape()));
+        new ErrorHandling(bodies.mapper()).register(routes);
     }
 
     /** The port the server listens on. */
