@@ -50,11 +50,12 @@ class BatchAndEnrichSandboxTest {
     @Test
     @Timeout(20)
     void batcher_concurrentLookupsWithRepeats_makeCeilDistinctOverSizeBulkCalls() {
-        // Slow answers keep every batch in flight while the lookups arrive, so repeats join them.
+        // Slow answers keep every batch in flight while the lookups arrive, so repeats join them;
+        // only full windows and close() send, so a busy machine cannot split a window.
         fixture.sandbox()
                 .setFaults(
                         FaultSettings.none()
-                                .withLatency(new FaultSettings.Latency("fixed", 300, 300)));
+                                .withLatency(new FaultSettings.Latency("fixed", 1_000, 1_000)));
         Random random = new Random(11);
         List<String> lookups = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
@@ -78,7 +79,7 @@ class BatchAndEnrichSandboxTest {
 
     @Test
     void batcher_unknownAmongKnown_failsOnlyTheUnknownWithNotFound() {
-        try (PropertyBatcher batcher = PropertyBatcher.of(client)) {
+        try (PropertyBatcher batcher = PropertyBatcher.of(client, untilFlushed())) {
             CompletableFuture<Property> known = batcher.get(SandboxFixture.id(5));
             CompletableFuture<Property> unknown = batcher.get("P999999999");
             batcher.flush();
@@ -100,7 +101,7 @@ class BatchAndEnrichSandboxTest {
                                 .baseUrl(fixture.sandbox().baseUrl())
                                 .maxAttempts(1)
                                 .build();
-                PropertyBatcher batcher = PropertyBatcher.of(noRetry)) {
+                PropertyBatcher batcher = PropertyBatcher.of(noRetry, untilFlushed())) {
             fixture.sandbox().setFaults(FaultSettings.none().withFailNext(1, 502));
             List<CompletableFuture<Property>> waiters =
                     List.of(batcher.get(SandboxFixture.id(1)), batcher.get(SandboxFixture.id(2)));
@@ -114,6 +115,11 @@ class BatchAndEnrichSandboxTest {
                                             .isInstanceOf(UpstreamUnavailableException.class)
                                             .hasMessageContaining("status 502"));
         }
+    }
+
+    /** A window that only {@code flush()} ends, so a busy machine cannot split the batch. */
+    private static PropertyBatcher.Options untilFlushed() {
+        return new PropertyBatcher.Options(100, Duration.ofHours(1));
     }
 
     @Test
