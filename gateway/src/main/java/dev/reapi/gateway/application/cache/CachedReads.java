@@ -260,7 +260,10 @@ public final class CachedReads {
             mine.complete(fetch(read, usage));
         } catch (RuntimeException e) {
             mine.completeExceptionally(e);
-            LOG.warn("background refresh of {} failed, keeping the cached entry", read.key(), e);
+            LOG.warn(
+                    "background refresh of {} failed, keeping the cached entry: {}",
+                    read.key(),
+                    e.toString());
         } finally {
             inFlight.remove(read.key(), mine);
             account(read.caller(), usage);

@@ -65,6 +65,7 @@ public final class JdbiUsageLedger implements UsageLedger {
     private final Jdbi jdbi;
     private final MeterRegistry meters;
     private final ConcurrentHashMap<Row, UsageTotals> pending = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Counter> counters = new ConcurrentHashMap<>();
     // Held for writing while sums move from memory to the database, so no reader misses them.
     private final ReadWriteLock moving = new ReentrantReadWriteLock();
     private final ScheduledExecutorService writer;
@@ -237,7 +238,9 @@ public final class JdbiUsageLedger implements UsageLedger {
     }
 
     private Counter counter(String name, String endpoint) {
-        return Counter.builder(name).tag("endpoint", endpoint).register(meters);
+        return counters.computeIfAbsent(
+                name + "|" + endpoint,
+                k -> Counter.builder(name).tag("endpoint", endpoint).register(meters));
     }
 
     /** One ledger row's identity. */
