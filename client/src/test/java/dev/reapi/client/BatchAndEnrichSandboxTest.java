@@ -65,8 +65,7 @@ class BatchAndEnrichSandboxTest {
 
         List<CompletableFuture<Property>> answers = new ArrayList<>();
         try (PropertyBatcher batcher =
-                PropertyBatcher.of(
-                        client, new PropertyBatcher.Options(10, Duration.ofMillis(50)))) {
+                PropertyBatcher.of(client, new PropertyBatcher.Options(10, Duration.ofHours(1)))) {
             lookups.parallelStream().map(batcher::get).toList().forEach(answers::add);
         }
 
