@@ -85,7 +85,7 @@ class AsyncSandboxTest {
         fixture.sandbox()
                 .setFaults(
                         FaultSettings.none()
-                                .withLatency(new FaultSettings.Latency("fixed", 300, 300)));
+                                .withLatency(new FaultSettings.Latency("fixed", 1_000, 1_000)));
 
         try (RealEstateApiClient narrow =
                 RealEstateApiClient.builder()
