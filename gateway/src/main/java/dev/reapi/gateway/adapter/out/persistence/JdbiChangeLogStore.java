@@ -1,0 +1,202 @@
+package dev.reapi.gateway.adapter.out.persistence;
+
+import dev.reapi.gateway.application.port.out.ChangeLog;
+import dev.reapi.gateway.application.port.out.ReplicaStore.ReplicatedProperty;
+import dev.reapi.gateway.domain.sync.ChangeSource;
+import dev.reapi.gateway.domain.sync.PropertyChange;
+import dev.reapi.gateway.domain.sync.TrackedField;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * The change history ({@code property_changes}) and the transaction that writes it together with
+ * {@code replica_properties}, {@code webhook_inbox} marks and {@code sync_checkpoints}. On
+ * PostgreSQL the replica rows read are locked ({@code FOR UPDATE}); SQLite transactions hold the
+ * database's write lock from their start. Thread-safe.
+ */
+public final class JdbiChangeLogStore implements ChangeLog {
+
+    private static final String SELECT_ROWS =
+            "SELECT property_id, payload, updated_at, fetched_at FROM replica_properties"
+                    + " WHERE property_id IN (<ids>)";
+
+    private static final String UPSERT_ROW =
+            """
+            INSERT INTO replica_properties (property_id, payload, updated_at, fetched_at)
+            VALUES (:id, :payload, :updatedAt, :fetchedAt)
+            ON CONFLICT (property_id) DO UPDATE
+               SET payload = excluded.payload,
+                   updated_at = excluded.updated_at,
+                   fetched_at = excluded.fetched_at
+             WHERE replica_properties.updated_at <= excluded.updated_at
+            """;
+
+    private static final String INSERT_CHANGE =
+            """
+            INSERT INTO property_changes
+                (property_id, field, old_value, new_value, version, source, observed_at)
+            VALUES (:propertyId, :field, :oldValue, :newValue, :version, :source, :observedAt)
+            ON CONFLICT (property_id, field, new_value, version) DO NOTHING
+            """;
+
+    private static final String MARK_INBOX =
+            "UPDATE webhook_inbox SET state = :state, applied_at = :at"
+                    + " WHERE webhook_id = :id AND state = 'pending'";
+
+    private static final String UPSERT_CHECKPOINT =
+            """
+            INSERT INTO sync_checkpoints (name, since, cursor, high_at, high_id, updated_at)
+            VALUES (:name, :since, :cursor, :highAt, :highId, :updatedAt)
+            ON CONFLICT (name) DO UPDATE
+               SET since = excluded.since,
+                   cursor = excluded.cursor,
+                   high_at = excluded.high_at,
+                   high_id = excluded.high_id,
+                   updated_at = excluded.updated_at
+            """;
+
+    private static final String HISTORY =
+            "SELECT property_id, field, old_value, new_value, version, source, observed_at"
+                    + " FROM property_changes WHERE property_id = :id"
+                    + " AND (:field = '' OR field = :field) ORDER BY version, id LIMIT :limit";
+
+    private final Jdbi jdbi;
+    private final boolean postgres;
+
+    /** A change log in {@code database}, which must be migrated. */
+    public JdbiChangeLogStore(Database database) {
+        Objects.requireNonNull(database, "database");
+        this.jdbi = database.jdbi();
+        this.postgres = database.dialect() == Database.Dialect.POSTGRESQL;
+    }
+
+    @Override
+    public Committed commit(
+            Collection<String> propertyIds,
+            Function<Map<String, ReplicatedProperty>, Writes> decide) {
+        List<String> ids = List.copyOf(propertyIds);
+        return jdbi.inTransaction(
+                handle -> {
+                    Writes writes = decide.apply(read(handle, ids));
+                    int rows = writeRows(handle, writes.replicaRows());
+                    List<PropertyChange> recorded = record(handle, writes.changes());
+                    for (InboxMark mark : writes.inboxMarks()) {
+                        handle.createUpdate(MARK_INBOX)
+                                .bind("state", mark.state().wireName())
+                                .bind("at", Timestamp.from(mark.at()))
+                                .bind("id", mark.webhookId())
+                                .execute();
+                    }
+                    writes.checkpoint()
+                            .ifPresent(
+                                    c ->
+                                            handle.createUpdate(UPSERT_CHECKPOINT)
+                                                    .bind("name", c.name())
+                                                    .bind("since", Timestamp.from(c.since()))
+                                                    .bind("cursor", c.cursor())
+                                                    .bind("highAt", Timestamp.from(c.highAt()))
+                                                    .bind("highId", c.highId())
+                                                    .bind(
+                                                            "updatedAt",
+                                                            Timestamp.from(c.updatedAt()))
+                                                    .execute());
+                    return new Committed(rows, recorded);
+                });
+    }
+
+    @Override
+    public List<PropertyChange> history(
+            String propertyId, Optional<TrackedField> field, int limit) {
+        return jdbi.withHandle(
+                handle ->
+                        handle.createQuery(HISTORY)
+                                .bind("id", propertyId)
+                                .bind("field", field.map(TrackedField::wireName).orElse(""))
+                                .bind("limit", limit)
+                                .map(
+                                        (rs, ctx) ->
+                                                new PropertyChange(
+                                                        rs.getString("property_id"),
+                                                        TrackedField.fromWire(
+                                                                rs.getString("field")),
+                                                        rs.getString("old_value"),
+                                                        rs.getString("new_value"),
+                                                        rs.getTimestamp("version").toInstant(),
+                                                        ChangeSource.fromWire(
+                                                                rs.getString("source")),
+                                                        rs.getTimestamp("observed_at").toInstant()))
+                                .list());
+    }
+
+    private Map<String, ReplicatedProperty> read(Handle handle, List<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return handle
+                .createQuery(SELECT_ROWS + (postgres ? " FOR UPDATE" : ""))
+                .bindList("ids", ids)
+                .map(
+                        (rs, ctx) ->
+                                new ReplicatedProperty(
+                                        rs.getString("property_id"),
+                                        rs.getString("payload"),
+                                        rs.getTimestamp("updated_at").toInstant(),
+                                        rs.getTimestamp("fetched_at").toInstant()))
+                .stream()
+                .collect(Collectors.toMap(ReplicatedProperty::propertyId, r -> r));
+    }
+
+    private static int writeRows(Handle handle, List<ReplicatedProperty> rows) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        PreparedBatch batch = handle.prepareBatch(UPSERT_ROW);
+        for (ReplicatedProperty row : rows) {
+            batch.bind("id", row.propertyId())
+                    .bind("payload", row.json())
+                    .bind("updatedAt", Timestamp.from(row.updatedAt()))
+                    .bind("fetchedAt", Timestamp.from(row.fetchedAt()))
+                    .add();
+        }
+        int written = 0;
+        for (int count : batch.execute()) {
+            written += count > 0 ? 1 : 0;
+        }
+        return written;
+    }
+
+    private static List<PropertyChange> record(Handle handle, List<PropertyChange> changes) {
+        if (changes.isEmpty()) {
+            return List.of();
+        }
+        PreparedBatch batch = handle.prepareBatch(INSERT_CHANGE);
+        for (PropertyChange c : changes) {
+            batch.bind("propertyId", c.propertyId())
+                    .bind("field", c.field().wireName())
+                    .bind("oldValue", c.oldValue())
+                    .bind("newValue", c.newValue())
+                    .bind("version", Timestamp.from(c.version()))
+                    .bind("source", c.source().wireName())
+                    .bind("observedAt", Timestamp.from(c.observedAt()))
+                    .add();
+        }
+        int[] counts = batch.execute();
+        List<PropertyChange> recorded = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] > 0) {
+                recorded.add(changes.get(i));
+            }
+        }
+        return recorded;
+    }
+}

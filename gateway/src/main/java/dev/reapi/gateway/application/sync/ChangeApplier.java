@@ -1,0 +1,160 @@
+package dev.reapi.gateway.application.sync;
+
+import dev.reapi.client.model.Property;
+import dev.reapi.client.model.PropertyStatus;
+import dev.reapi.gateway.application.cache.ValueCodec;
+import dev.reapi.gateway.application.port.out.ChangeHook;
+import dev.reapi.gateway.application.port.out.ChangeLog;
+import dev.reapi.gateway.application.port.out.ChangeLog.Committed;
+import dev.reapi.gateway.application.port.out.ChangeLog.InboxMark;
+import dev.reapi.gateway.application.port.out.ChangeLog.Writes;
+import dev.reapi.gateway.application.port.out.ReplicaStore.ReplicatedProperty;
+import dev.reapi.gateway.domain.sync.ChangeSource;
+import dev.reapi.gateway.domain.sync.InboxState;
+import dev.reapi.gateway.domain.sync.PropertyChange;
+import dev.reapi.gateway.domain.sync.PropertyDiff;
+import dev.reapi.gateway.domain.sync.SyncCheckpoint;
+import dev.reapi.gateway.domain.sync.WebhookEvent;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+
+/**
+ * Applies newer versions of properties to the replica and records each changed tracked field once,
+ * in one transaction per call; then tells the {@link ChangeHook} which properties changed.
+ *
+ * <p>A full record replaces the stored one when its {@code updated_at} is not older. A webhook
+ * patches its one field when its {@code changed_at} is not older than the stored version; an older
+ * event is marked stale and changes nothing. The first sight of a property is a baseline, not a
+ * change: nothing is recorded for it. Thread-safe.
+ */
+public final class ChangeApplier {
+
+    private final ChangeLog log;
+    private final ValueCodec<Property> codec;
+    private final ChangeHook hook;
+    private final Clock clock;
+
+    /** An applier writing through {@code log}, storing properties with {@code codec}. */
+    public ChangeApplier(ChangeLog log, ValueCodec<Property> codec, ChangeHook hook, Clock clock) {
+        this.log = Objects.requireNonNull(log, "log");
+        this.codec = Objects.requireNonNull(codec, "codec");
+        this.hook = Objects.requireNonNull(hook, "hook");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Applies full records (for one id the newest wins) and stores {@code checkpoint} with them.
+     *
+     * @return what was written
+     */
+    public Committed applyAll(
+            List<Property> properties, ChangeSource source, Optional<SyncCheckpoint> checkpoint) {
+        Map<String, Property> newest = new LinkedHashMap<>();
+        for (Property p : properties) {
+            newest.merge(p.id(), p, (a, b) -> b.updatedAt().isBefore(a.updatedAt()) ? a : b);
+        }
+        Instant now = clock.instant();
+        Committed committed =
+                log.commit(
+                        newest.keySet(),
+                        stored -> {
+                            List<ReplicatedProperty> rows = new ArrayList<>();
+                            List<PropertyChange> changes = new ArrayList<>();
+                            for (Property incoming : newest.values()) {
+                                ReplicatedProperty row = stored.get(incoming.id());
+                                if (row != null
+                                        && !PropertyDiff.supersedes(
+                                                incoming.updatedAt(), row.updatedAt())) {
+                                    continue;
+                                }
+                                if (row != null) {
+                                    Property before = codec.decode(row.json());
+                                    changes.addAll(
+                                            PropertyDiff.between(before, incoming, source, now));
+                                }
+                                rows.add(replicated(incoming, now));
+                            }
+                            return new Writes(rows, changes, List.of(), checkpoint);
+                        });
+        notifyHook(committed.changes());
+        return committed;
+    }
+
+    /**
+     * Applies one webhook event and marks it in the inbox, in one transaction.
+     *
+     * @return the event's new state
+     */
+    public InboxState applyWebhook(WebhookEvent event) {
+        Instant now = clock.instant();
+        AtomicReference<InboxState> outcome = new AtomicReference<>(InboxState.UNKNOWN);
+        Committed committed =
+                log.commit(
+                        List.of(event.propertyId()),
+                        stored -> {
+                            ReplicatedProperty row = stored.get(event.propertyId());
+                            if (row == null) {
+                                return mark(event, InboxState.UNKNOWN, now);
+                            }
+                            if (!PropertyDiff.supersedes(event.changedAt(), row.updatedAt())) {
+                                outcome.set(InboxState.STALE);
+                                return mark(event, InboxState.STALE, now);
+                            }
+                            Property before = codec.decode(row.json());
+                            Property after = patched(before, event);
+                            outcome.set(InboxState.APPLIED);
+                            return new Writes(
+                                    List.of(replicated(after, now)),
+                                    PropertyDiff.between(before, after, ChangeSource.WEBHOOK, now),
+                                    List.of(
+                                            new InboxMark(
+                                                    event.webhookId(), InboxState.APPLIED, now)),
+                                    Optional.empty());
+                        });
+        notifyHook(committed.changes());
+        return outcome.get();
+    }
+
+    private static Writes mark(WebhookEvent event, InboxState state, Instant now) {
+        return new Writes(
+                List.of(),
+                List.of(),
+                List.of(new InboxMark(event.webhookId(), state, now)),
+                Optional.empty());
+    }
+
+    private static Property patched(Property before, WebhookEvent event) {
+        return switch (event.type()) {
+            case PRICE_CHANGED ->
+                    PropertyDiff.withPrice(
+                            before, Long.parseLong(event.newValue()), event.changedAt());
+            case STATUS_CHANGED ->
+                    PropertyDiff.withStatus(
+                            before, PropertyStatus.fromWire(event.newValue()), event.changedAt());
+        };
+    }
+
+    private ReplicatedProperty replicated(Property property, Instant now) {
+        return new ReplicatedProperty(
+                property.id(), codec.encode(property), property.updatedAt(), now);
+    }
+
+    private void notifyHook(List<PropertyChange> changes) {
+        Map<String, List<PropertyChange>> byProperty =
+                changes.stream()
+                        .collect(
+                                Collectors.groupingBy(
+                                        PropertyChange::propertyId,
+                                        LinkedHashMap::new,
+                                        Collectors.toList()));
+        byProperty.forEach((id, own) -> hook.changed(id, PropertyDiff.becameSold(own)));
+    }
+}
