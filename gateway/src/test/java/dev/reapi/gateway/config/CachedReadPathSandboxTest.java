@@ -1,4 +1,4 @@
-package dev.reapi.gateway.application.cache;
+package dev.reapi.gateway.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,6 +14,9 @@ import dev.reapi.gateway.adapter.out.persistence.Database;
 import dev.reapi.gateway.adapter.out.persistence.JdbiReplicaStore;
 import dev.reapi.gateway.adapter.out.persistence.JdbiUsageLedger;
 import dev.reapi.gateway.adapter.out.upstream.ClientPropertySource;
+import dev.reapi.gateway.application.cache.CachedPropertyQueries;
+import dev.reapi.gateway.application.cache.CachedReads;
+import dev.reapi.gateway.application.cache.MutableClock;
 import dev.reapi.gateway.application.port.in.Answer;
 import dev.reapi.gateway.application.port.out.UpstreamFailure;
 import dev.reapi.gateway.domain.cache.CacheKeys;
@@ -44,8 +47,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The cached read path against the sandbox over real HTTP, with a real SQLite file. */
-class CachedPropertyQueriesSandboxTest {
+/**
+ * The cached read path wired by hand against the sandbox over real HTTP, with a real SQLite file.
+ */
+class CachedReadPathSandboxTest {
 
     private static final String KNOWN = "P000000042";
     private static final String ALSO_KNOWN = "P000000043";
@@ -83,7 +88,7 @@ class CachedPropertyQueriesSandboxTest {
                         clock,
                         Executors.newVirtualThreadPerTaskExecutor(),
                         Duration.ofSeconds(30),
-                        CachedPropertyQueriesSandboxTest::upstreamFailed);
+                        CachedReadPathSandboxTest::upstreamFailed);
         queries =
                 new CachedPropertyQueries(
                         reads,
