@@ -15,6 +15,7 @@ import picocli.CommandLine.HelpCommand;
             DemoCommand.class,
             ServeCommand.class,
             SandboxCommand.class,
+            KeysCommand.class,
             HelpCommand.class
         })
 public final class Main implements Runnable {

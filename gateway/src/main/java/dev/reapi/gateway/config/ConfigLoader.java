@@ -45,6 +45,20 @@ final class ConfigLoader {
     private ConfigLoader() {}
 
     static GatewayConfig load(Optional<Path> yaml, Map<String, String> env) {
+        return parse(new Section("", root(yaml, env)));
+    }
+
+    /** Only what key administration needs; no upstream key is required for it. */
+    static GatewayConfig.Administration loadAdministration(
+            Optional<Path> yaml, Map<String, String> env) {
+        Section root = new Section("", root(yaml, env));
+        return new GatewayConfig.Administration(
+                database(root.section("database")),
+                plans(root.section("plans")),
+                root.text("default_plan", "free"));
+    }
+
+    private static ObjectNode root(Optional<Path> yaml, Map<String, String> env) {
         ObjectNode root =
                 yaml.map(ConfigLoader::readYaml).orElseGet(JsonNodeFactory.instance::objectNode);
         ENV_KEYS.forEach(
@@ -54,7 +68,7 @@ final class ConfigLoader {
                         override(root, key, value.strip());
                     }
                 });
-        return parse(new Section("", root));
+        return root;
     }
 
     private static ObjectNode readYaml(Path file) {

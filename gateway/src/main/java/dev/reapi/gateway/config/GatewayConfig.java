@@ -54,6 +54,38 @@ public record GatewayConfig(
     }
 
     /**
+     * Reads only the parts key administration needs (database and plans), so that the {@code keys}
+     * command works without an upstream key.
+     *
+     * @throws ConfigException naming the first invalid key
+     */
+    public static Administration loadAdministration(Optional<Path> yaml, Map<String, String> env) {
+        return ConfigLoader.loadAdministration(yaml, env);
+    }
+
+    /**
+     * The configuration of key administration.
+     *
+     * @param database where users and keys live
+     * @param plans the plans users can be on, by name
+     * @param defaultPlan the plan new users get when none is named
+     */
+    public record Administration(Database database, Map<String, Plan> plans, String defaultPlan) {
+
+        public Administration {
+            Objects.requireNonNull(database, "database");
+            plans = Map.copyOf(plans);
+            if (!plans.containsKey(defaultPlan)) {
+                throw new ConfigException(
+                        "default_plan: no plan named '"
+                                + defaultPlan
+                                + "' in plans "
+                                + plans.keySet());
+            }
+        }
+    }
+
+    /**
      * The upstream API.
      *
      * @param apiKey the vendor key; never logged, never sent to the gateway's callers
