@@ -125,6 +125,27 @@ abstract class JobEngineContract {
     }
 
     @Test
+    void submit_isPickedUpWithinABoundedDelay() {
+        rig.engine.start();
+        List<Long> delays = new java.util.ArrayList<>();
+
+        for (int i = 0; i < 20; i++) {
+            Job done = awaitStatus(submit("u1", "{\"i\":" + i + "}"), JobStatus.SUCCEEDED);
+            delays.add(
+                    Duration.between(done.createdAt(), done.startedAt().orElseThrow()).toMillis());
+        }
+
+        delays.sort(null);
+        // The submit wakes the engine, so pickup does not wait for the 50 ms poll.
+        assertThat(delays.get(delays.size() - 1)).isLessThan(1000);
+        org.slf4j.LoggerFactory.getLogger(getClass())
+                .info(
+                        "submit-to-start ms: p50={} max={}",
+                        delays.get(delays.size() / 2),
+                        delays.get(delays.size() - 1));
+    }
+
+    @Test
     void transientFailures_areRetriedWithBackoff_thenSucceed() {
         rig.engine.start();
 
