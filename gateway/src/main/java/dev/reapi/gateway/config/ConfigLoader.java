@@ -5,15 +5,21 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.reapi.client.RealEstateApiClient;
+import dev.reapi.gateway.adapter.out.cache.TieredCacheSettings;
+import dev.reapi.gateway.domain.cache.CachePolicy;
+import dev.reapi.gateway.domain.cache.DataType;
+import dev.reapi.gateway.domain.ledger.RecordPrice;
 import dev.reapi.gateway.domain.user.EndpointClass;
 import dev.reapi.gateway.domain.user.Plan;
 import dev.reapi.gateway.domain.user.RateLimit;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Currency;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +44,13 @@ final class ConfigLoader {
                     Map.entry("REAPI_DATABASE_USER", "database.user"),
                     Map.entry("REAPI_DATABASE_PASSWORD", "database.password"),
                     Map.entry("REAPI_REDIS_URL", "redis.url"),
+                    Map.entry("REAPI_CACHE_REDIS_URL", "cache.redis_url"),
+                    Map.entry("REAPI_PRICE_PER_RECORD", "ledger.price_per_record"),
+                    Map.entry("REAPI_DATA_DIR", "jobs.data_dir"),
+                    Map.entry("REAPI_VENDOR_RPS", "jobs.vendor_rps"),
+                    Map.entry("REAPI_PUBLIC_BASE_URL", "jobs.public_base_url"),
+                    Map.entry("REAPI_ALLOW_HTTP_CALLBACKS", "notify.allow_http"),
+                    Map.entry("REAPI_ALLOW_PRIVATE_CALLBACKS", "notify.allow_private_callbacks"),
                     Map.entry("REAPI_DEFAULT_PLAN", "default_plan"));
 
     private static final long WINDOW_15_MIN_S = 900;
@@ -102,7 +115,17 @@ final class ConfigLoader {
     }
 
     private static GatewayConfig parse(Section root) {
-        root.only("upstream", "server", "database", "redis", "plans", "default_plan");
+        root.only(
+                "upstream",
+                "server",
+                "database",
+                "redis",
+                "plans",
+                "default_plan",
+                "cache",
+                "ledger",
+                "jobs",
+                "notify");
         var upstream = upstream(root.section("upstream"));
         var server = server(root.section("server"));
         var database = database(root.section("database"));
@@ -117,7 +140,157 @@ final class ConfigLoader {
                                                 redisSection.uri("url", url, "redis", "rediss")));
         Map<String, Plan> plans = plans(root.section("plans"));
         String defaultPlan = root.text("default_plan", "free");
-        return new GatewayConfig(upstream, server, database, redis, plans, defaultPlan);
+        var readPath = readPath(root.section("cache"), root.section("ledger"), redis);
+        var jobs = jobs(root.section("jobs"), root.section("notify"));
+        return new GatewayConfig(
+                upstream, server, database, redis, plans, defaultPlan, readPath, jobs);
+    }
+
+    private static JobsConfig jobs(Section j, Section n) {
+        j.only(
+                "threads",
+                "poll_interval_ms",
+                "heartbeat_ms",
+                "shutdown_wait_ms",
+                "max_attempts",
+                "max_inline_result_bytes",
+                "data_dir",
+                "vendor_rps",
+                "upstream_share_percent",
+                "public_base_url");
+        n.only("max_attempts", "poll_interval_ms", "allow_http", "allow_private_callbacks");
+        JobsConfig d = JobsConfig.defaults();
+        String baseUrl = j.text("public_base_url", "");
+        if (baseUrl.endsWith("/")) {
+            throw new ConfigException(
+                    j.path("public_base_url") + ": must not end with '/', was '" + baseUrl + "'");
+        }
+        return new JobsConfig(
+                (int) j.integer("threads", d.threads(), 1, 256),
+                millis(j, "poll_interval_ms", d.pollInterval(), 10),
+                millis(j, "heartbeat_ms", d.heartbeat(), 100),
+                millis(j, "shutdown_wait_ms", d.shutdownWait(), 0),
+                (int) j.integer("max_attempts", d.maxAttempts(), 1, 100),
+                (int)
+                        j.integer(
+                                "max_inline_result_bytes",
+                                d.maxInlineResultBytes(),
+                                1024,
+                                64 << 20),
+                Path.of(j.text("data_dir", d.dataDir().toString())),
+                (int) j.integer("vendor_rps", d.vendorRps(), 1, 100_000),
+                (int) j.integer("upstream_share_percent", d.upstreamSharePercent(), 1, 100),
+                baseUrl,
+                (int) n.integer("max_attempts", d.notifyMaxAttempts(), 1, 100),
+                millis(n, "poll_interval_ms", d.notifyPollInterval(), 10),
+                flag(n, "allow_http"),
+                flag(n, "allow_private_callbacks"));
+    }
+
+    private static Duration millis(Section s, String key, Duration fallback, long min) {
+        return Duration.ofMillis(s.integer(key, fallback.toMillis(), min, 3_600_000));
+    }
+
+    private static boolean flag(Section s, String key) {
+        String text = s.text(key, "false");
+        if (!text.equals("true") && !text.equals("false")) {
+            throw new ConfigException(s.path(key) + ": must be true or false, was '" + text + "'");
+        }
+        return Boolean.parseBoolean(text);
+    }
+
+    private static ReadPathConfig readPath(
+            Section cache, Section ledger, Optional<GatewayConfig.Redis> redis) {
+        cache.only(
+                "max_entries",
+                "max_bytes",
+                "redis_url",
+                "key_prefix",
+                "redis_timeout_ms",
+                "probe_interval_ms",
+                "retry_after_s",
+                "negative_ttl_s",
+                "details",
+                "search",
+                "valuation",
+                "demographics",
+                "schools",
+                "batch");
+        ReadPathConfig defaults = ReadPathConfig.defaults();
+        CachePolicy policy =
+                defaults.policy()
+                        .withNegativeTtl(
+                                Duration.ofSeconds(cache.integer("negative_ttl_s", 60, 0, 86_400)));
+        for (DataType type : DataType.values()) {
+            policy = policy.with(type, rule(cache.section(type.key()), policy.rule(type)));
+        }
+        Optional<URI> redisUrl =
+                cache.optionalText("redis_url")
+                        .map(url -> cache.uri("redis_url", url, "redis", "rediss"))
+                        .or(() -> redis.map(GatewayConfig.Redis::url));
+        TieredCacheSettings settings =
+                new TieredCacheSettings(
+                        cache.integer("max_entries", 100_000, 1, 1_000_000_000),
+                        cache.integer("max_bytes", 0, 0, Long.MAX_VALUE),
+                        redisUrl,
+                        cache.text("key_prefix", "reapi:cache:"),
+                        Duration.ofMillis(cache.integer("redis_timeout_ms", 250, 1, 60_000)),
+                        Duration.ofMillis(
+                                cache.integer("probe_interval_ms", 5_000, 10, 3_600_000)));
+        Section batch = cache.section("batch");
+        batch.only("enabled", "max_size", "max_wait_ms");
+        ledger.only("price_per_record", "currency", "flush_interval_ms");
+        return new ReadPathConfig(
+                policy,
+                settings,
+                Duration.ofSeconds(cache.integer("retry_after_s", 30, 1, 86_400)),
+                flag(batch, "enabled", true),
+                (int) batch.integer("max_size", 100, 1, 1_000),
+                Duration.ofMillis(batch.integer("max_wait_ms", 10, 0, 10_000)),
+                price(ledger),
+                Duration.ofMillis(ledger.integer("flush_interval_ms", 1_000, 10, 3_600_000)));
+    }
+
+    private static CachePolicy.Rule rule(Section s, CachePolicy.Rule fallback) {
+        s.only("ttl_s", "grace_s", "retention_s");
+        long max = Duration.ofDays(3650).toSeconds();
+        try {
+            return new CachePolicy.Rule(
+                    Duration.ofSeconds(s.integer("ttl_s", fallback.ttl().toSeconds(), 1, max)),
+                    Duration.ofSeconds(s.integer("grace_s", fallback.grace().toSeconds(), 0, max)),
+                    Duration.ofSeconds(
+                            s.integer("retention_s", fallback.retention().toSeconds(), 0, max)));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(s.prefix() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean flag(Section s, String key, boolean fallback) {
+        String text = s.text(key, String.valueOf(fallback)).toLowerCase(java.util.Locale.ROOT);
+        return switch (text) {
+            case "true" -> true;
+            case "false" -> false;
+            default ->
+                    throw new ConfigException(
+                            s.path(key) + ": expected true or false, was '" + text + "'");
+        };
+    }
+
+    private static RecordPrice price(Section s) {
+        String amount = s.text("price_per_record", "0.01");
+        String code = s.text("currency", "USD");
+        try {
+            return new RecordPrice(new BigDecimal(amount), Currency.getInstance(code));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(
+                    s.path("price_per_record")
+                            + ": expected a decimal amount >= 0 and an ISO 4217 currency, was '"
+                            + amount
+                            + " "
+                            + code
+                            + "'",
+                    e);
+        }
     }
 
     private static GatewayConfig.Upstream upstream(Section s) {

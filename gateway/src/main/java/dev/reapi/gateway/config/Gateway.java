@@ -1,5 +1,6 @@
 package dev.reapi.gateway.config;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reapi.client.RealEstateApiClient;
 import dev.reapi.gateway.adapter.in.http.HttpServer;
 import dev.reapi.gateway.adapter.out.health.DatabaseHealthCheck;
@@ -7,7 +8,6 @@ import dev.reapi.gateway.adapter.out.persistence.Database;
 import dev.reapi.gateway.adapter.out.persistence.JdbiApiKeys;
 import dev.reapi.gateway.adapter.out.upstream.ClientPropertySource;
 import dev.reapi.gateway.adapter.out.upstream.UpstreamHealthCheck;
-import dev.reapi.gateway.application.PropertyQueryService;
 import dev.reapi.gateway.application.port.out.ApiKeys;
 import dev.reapi.gateway.application.port.out.HealthCheck;
 import dev.reapi.gateway.domain.GatewayException;
@@ -86,12 +86,23 @@ public final class Gateway implements AutoCloseable {
             checks.add(new UpstreamHealthCheck(client));
             checks.add(new DatabaseHealthCheck(database.dataSource()));
             checks.addAll(limits.checks());
+            ReadPaths.Wired read =
+                    ReadPaths.create(
+                            config.readPath(), clock, database, client, registry, resources);
+            checks.addAll(read.checks());
+            JobsWiring jobs =
+                    JobsWiring.create(
+                            config.jobs(),
+                            database,
+                            new ClientPropertySource(client, clock),
+                            new ObjectMapper(),
+                            clock,
+                            random);
             HttpServer http =
                     HttpServer.start(
                             settings(config.server()),
                             new HttpServer.Dependencies(
-                                    new PropertyQueryService(
-                                            new ClientPropertySource(client, clock)),
+                                    read.queries(),
                                     apiKeys,
                                     limits.limiter(),
                                     checks,
@@ -99,7 +110,11 @@ public final class Gateway implements AutoCloseable {
                                     config.plans().keySet(),
                                     config.defaultPlan(),
                                     random,
-                                    clock));
+                                    clock,
+                                    read.usage()),
+                            Optional.of(jobs.endpoints()));
+            // Stopped before the database: close() runs the resource stack in reverse.
+            jobs.start(resources);
             LOG.info(
                     "Gateway ready on port {} in {} ms, {} ms of it opening the database (upstream"
                             + " {}, database {}, rate limits {})",

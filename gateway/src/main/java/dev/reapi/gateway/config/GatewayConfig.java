@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param redis shared rate-limit state; empty for in-process limits
  * @param plans the plans users can be on, by name
  * @param defaultPlan the plan new users get when none is named
+ * @param readPath caching, batching, fallback and usage accounting of reads
+ * @param jobs asynchronous jobs and notifications
  */
 public record GatewayConfig(
         Upstream upstream,
@@ -28,13 +30,17 @@ public record GatewayConfig(
         Database database,
         Optional<Redis> redis,
         Map<String, Plan> plans,
-        String defaultPlan) {
+        String defaultPlan,
+        ReadPathConfig readPath,
+        JobsConfig jobs) {
 
     public GatewayConfig {
         Objects.requireNonNull(upstream, "upstream");
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(redis, "redis");
+        Objects.requireNonNull(readPath, "readPath");
+        Objects.requireNonNull(jobs, "jobs");
         plans = Map.copyOf(plans);
         if (!plans.containsKey(defaultPlan)) {
             throw new ConfigException(

@@ -171,7 +171,7 @@ class GatewayEndToEndTest {
         for (var answer : answers) {
             assertThat(answer.statusCode()).as(answer.uri() + " " + answer.body()).isEqualTo(200);
             JsonNode meta = json(answer).get("meta");
-            assertThat(meta.get("source").asText()).isIn("fresh", "partial");
+            assertThat(meta.get("source").asText()).isIn("fresh", "cache", "partial");
             assertThat(meta.get("request_id").asText())
                     .isEqualTo(answer.headers().firstValue("X-Request-Id").orElseThrow());
             assertThat(answer.headers().firstValue("RateLimit-Policy")).isPresent();

@@ -95,6 +95,7 @@ public final class CachedPropertyQueries implements PropertyQueries {
     }
 
     /** The same queries, attributed to {@code user} and held to its plan's daily record cap. */
+    @Override
     public CachedPropertyQueries forUser(String user, OptionalLong cap) {
         return new CachedPropertyQueries(reads, source, details, replica, codecs, clock, user, cap);
     }

@@ -1,5 +1,6 @@
 package dev.reapi.gateway.application.ledger;
 
+import dev.reapi.gateway.application.port.in.UsageQueries;
 import dev.reapi.gateway.application.port.out.UsageLedger;
 import dev.reapi.gateway.domain.ledger.DailyUsage;
 import dev.reapi.gateway.domain.ledger.RecordPrice;
@@ -19,7 +20,7 @@ import java.util.TreeMap;
  * Builds usage reports from the ledger, priced at the configured price per record. Thread-safe and
  * stateless.
  */
-public final class UsageReports {
+public final class UsageReports implements UsageQueries {
 
     /** The longest range one report covers, in days. */
     public static final int MAX_DAYS = 366;
@@ -35,7 +36,7 @@ public final class UsageReports {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Today in UTC, the default of both ends of a range. */
+    @Override
     public LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
@@ -46,6 +47,7 @@ public final class UsageReports {
      * @throws IllegalArgumentException when {@code from} is after {@code to} or the range is longer
      *     than {@value #MAX_DAYS} days
      */
+    @Override
     public UsageReport report(Optional<String> userId, LocalDate from, LocalDate to) {
         if (from.isAfter(to)) {
             throw new IllegalArgumentException("from " + from + " is after to " + to);

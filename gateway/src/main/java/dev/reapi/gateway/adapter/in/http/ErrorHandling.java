@@ -3,6 +3,8 @@ package dev.reapi.gateway.adapter.in.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reapi.gateway.application.port.out.UpstreamFailure;
+import dev.reapi.gateway.domain.cache.NothingToServeException;
+import dev.reapi.gateway.domain.ledger.DailyCapReachedException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -31,6 +33,29 @@ final class ErrorHandling {
     void register(RoutesConfig routes) {
         routes.exception(ProblemException.class, (e, ctx) -> write(ctx, e));
         routes.exception(UpstreamFailure.class, (e, ctx) -> write(ctx, upstream(e)));
+        routes.exception(
+                NothingToServeException.class,
+                (e, ctx) ->
+                        write(
+                                ctx,
+                                ProblemException.retryLater(
+                                        ProblemType.UPSTREAM_UNAVAILABLE,
+                                        "the upstream is unavailable and the gateway holds no"
+                                                + " cached or replicated copy of this answer",
+                                        e.retryAfter())));
+        routes.exception(
+                DailyCapReachedException.class,
+                (e, ctx) ->
+                        write(
+                                ctx,
+                                ProblemException.retryLater(
+                                        ProblemType.DAILY_CAP_REACHED,
+                                        "your plan's cap of "
+                                                + e.cap()
+                                                + " upstream records per UTC day is reached; cached"
+                                                + " answers are still served; it resets at "
+                                                + e.resetsAt(),
+                                        e.retryAfter())));
         routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromJavalin(e)));
         routes.exception(
                 Exception.class,

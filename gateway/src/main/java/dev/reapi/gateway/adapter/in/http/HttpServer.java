@@ -1,6 +1,7 @@
 package dev.reapi.gateway.adapter.in.http;
 
 import dev.reapi.gateway.application.port.in.PropertyQueries;
+import dev.reapi.gateway.application.port.in.UsageQueries;
 import dev.reapi.gateway.application.port.out.ApiKeys;
 import dev.reapi.gateway.application.port.out.HealthCheck;
 import dev.reapi.gateway.application.port.out.RateLimiter;
@@ -85,7 +86,8 @@ public final class HttpServer implements AutoCloseable {
             Set<String> plans,
             String defaultPlan,
             RandomGenerator random,
-            Clock clock) {
+            Clock clock,
+            UsageQueries usage) {
 
         public Dependencies {
             healthChecks = List.copyOf(healthChecks);
@@ -95,13 +97,21 @@ public final class HttpServer implements AutoCloseable {
 
     /** Starts the server; returns when it is listening. */
     public static HttpServer start(Settings settings, Dependencies deps) {
+        return start(settings, deps, Optional.empty());
+    }
+
+    /**
+     * Starts the server with the job and notification routes as well; returns when it is listening.
+     */
+    public static HttpServer start(
+            Settings settings, Dependencies deps, Optional<JobEndpoints> jobs) {
         var bodies = new JsonBodies(settings.maxBodyBytes(), settings.maxJsonDepth());
         var requestIds = new RequestIds(deps.random());
         Javalin app =
                 Javalin.create(
                         config -> {
                             configureServer(config, settings, requestIds, bodies, deps);
-                            registerRoutes(config.routes, requestIds, bodies, deps);
+                            registerRoutes(config.routes, requestIds, bodies, deps, jobs);
                         });
         app.start();
         for (Connector connector : app.jettyServer().server().getConnectors()) {
@@ -144,7 +154,11 @@ public final class HttpServer implements AutoCloseable {
 
     /** The request-id filter, authentication, every route and the error mapping. */
     private static void registerRoutes(
-            RoutesConfig routes, RequestIds requestIds, JsonBodies bodies, Dependencies deps) {
+            RoutesConfig routes,
+            RequestIds requestIds,
+            JsonBodies bodies,
+            Dependencies deps,
+            Optional<JobEndpoints> jobs) {
         var guard = new Guard(deps.apiKeys(), deps.rateLimiter(), deps.registry());
         routes.before(
                 ctx -> {
@@ -159,6 +173,8 @@ public final class HttpServer implements AutoCloseable {
         new AdminRoutes(deps.apiKeys(), guard, bodies, deps.plans(), deps.defaultPlan())
                 .register(routes);
         new PropertyRoutes(deps.queries(), guard, bodies).register(routes);
+        new UsageRoutes(deps.usage(), guard, bodies.mapper()).register(routes);
+        jobs.ifPresent(endpoints -> endpoints.register(routes, guard, bodies));
         new HealthRoutes(deps.healthChecks(), bodies.mapper()).register(routes);
         new DocsRoutes().register(routes);
         routes.get(

@@ -13,6 +13,7 @@ enum ProblemType {
     PAYLOAD_TOO_LARGE(413, "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     RATE_LIMITED(429, "Rate limit exceeded"),
+    DAILY_CAP_REACHED(429, "Daily record cap reached"),
     INTERNAL(500, "Internal error"),
     UPSTREAM_REJECTED(502, "Upstream rejected the request"),
     UPSTREAM_UNAVAILABLE(503, "Upstream unavailable"),

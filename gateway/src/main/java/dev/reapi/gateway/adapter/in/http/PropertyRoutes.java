@@ -8,6 +8,7 @@ import dev.reapi.gateway.application.port.in.PropertyQueries;
 import dev.reapi.gateway.domain.property.EnrichedProperty;
 import dev.reapi.gateway.domain.property.Provenance;
 import dev.reapi.gateway.domain.user.EndpointClass;
+import dev.reapi.gateway.domain.user.Principal;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
@@ -37,16 +38,17 @@ final class PropertyRoutes {
     void register(RoutesConfig routes) {
         routes.post("/api/properties/search", this::search);
         routes.get(
-                "/api/properties/{id}", ctx -> details(ctx, queries.property(id(ctx), rid(ctx))));
+                "/api/properties/{id}",
+                ctx -> details(ctx, queries(ctx).property(id(ctx), rid(ctx))));
         routes.get(
                 "/api/properties/{id}/valuation",
-                ctx -> details(ctx, queries.valuation(id(ctx), rid(ctx))));
+                ctx -> details(ctx, queries(ctx).valuation(id(ctx), rid(ctx))));
         routes.get(
                 "/api/properties/{id}/demographics",
-                ctx -> details(ctx, queries.demographics(id(ctx), rid(ctx))));
+                ctx -> details(ctx, queries(ctx).demographics(id(ctx), rid(ctx))));
         routes.get(
                 "/api/properties/{id}/schools",
-                ctx -> details(ctx, queries.schools(id(ctx), rid(ctx))));
+                ctx -> details(ctx, queries(ctx).schools(id(ctx), rid(ctx))));
         routes.get("/api/properties/{id}/enriched", this::enriched);
         routes.get("/api/valuations", this::valuationByAddress);
     }
@@ -54,7 +56,7 @@ final class PropertyRoutes {
     private void search(Context ctx) {
         guard.spend(ctx, EndpointClass.SEARCH);
         var request = validator.validate(bodies.read(ctx));
-        write(ctx, queries.search(request, rid(ctx)));
+        write(ctx, queries(ctx).search(request, rid(ctx)));
     }
 
     private void details(Context ctx, Answer<?> answer) {
@@ -63,7 +65,7 @@ final class PropertyRoutes {
 
     private void enriched(Context ctx) {
         String id = id(ctx);
-        Answer<EnrichedProperty> answer = queries.enriched(id, rid(ctx));
+        Answer<EnrichedProperty> answer = queries(ctx).enriched(id, rid(ctx));
         EnrichedProperty e = answer.data();
         ObjectNode data = mapper.createObjectNode();
         data.set("property", mapper.valueToTree(e.property()));
@@ -103,7 +105,7 @@ final class PropertyRoutes {
         if (address.chars().anyMatch(Character::isISOControl)) {
             throw ProblemException.invalid("address", "must not contain control characters");
         }
-        write(ctx, queries.valuationByAddress(address, rid(ctx)));
+        write(ctx, queries(ctx).valuationByAddress(address, rid(ctx)));
     }
 
     /** The validated {@code {id}} path parameter; spends the details budget first. */
@@ -114,6 +116,12 @@ final class PropertyRoutes {
             throw ProblemException.invalid("id", "must be 1..64 characters of [A-Za-z0-9_-]");
         }
         return id;
+    }
+
+    /** The queries on behalf of the authenticated caller, for its usage and daily cap. */
+    private PropertyQueries queries(Context ctx) {
+        Principal principal = Guard.principal(ctx).orElseGet(() -> guard.authenticate(ctx));
+        return queries.forUser(principal.userId(), principal.plan().dailyRecordCap());
     }
 
     private static String rid(Context ctx) {

@@ -115,7 +115,8 @@ public final class ClientPropertySource implements PropertySource {
         }
     }
 
-    private UpstreamFailure translate(RealEstateApiException e) {
+    /** The gateway's failure for a client failure; shared with the batching decorator. */
+    UpstreamFailure translate(RealEstateApiException e) {
         return switch (e) {
             case NotFoundException notFound ->
                     new UpstreamFailure(

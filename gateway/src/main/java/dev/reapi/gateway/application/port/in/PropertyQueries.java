@@ -7,6 +7,7 @@ import dev.reapi.client.model.SearchPage;
 import dev.reapi.client.model.SearchRequest;
 import dev.reapi.client.model.Valuation;
 import dev.reapi.gateway.domain.property.EnrichedProperty;
+import java.util.OptionalLong;
 
 /**
  * The read path for property data. Inputs are already validated by the caller; failures of the
@@ -14,6 +15,14 @@ import dev.reapi.gateway.domain.property.EnrichedProperty;
  * Implementations are thread-safe.
  */
 public interface PropertyQueries {
+
+    /**
+     * These queries on behalf of {@code userId}: its usage is accounted to it and held to its
+     * plan's daily record cap. Implementations that account nothing return themselves.
+     */
+    default PropertyQueries forUser(String userId, OptionalLong dailyRecordCap) {
+        return this;
+    }
 
     /** One page of search results. */
     Answer<SearchPage> search(SearchRequest request, String requestId);

@@ -3,8 +3,11 @@ package dev.reapi.gateway.adapter.in.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reapi.gateway.application.PropertyQueryService;
+import dev.reapi.gateway.application.cache.InMemoryUsageLedger;
+import dev.reapi.gateway.application.ledger.UsageReports;
 import dev.reapi.gateway.application.port.out.HealthCheck;
 import dev.reapi.gateway.application.port.out.PropertySource;
+import dev.reapi.gateway.domain.ledger.RecordPrice;
 import dev.reapi.gateway.domain.user.EndpointClass;
 import dev.reapi.gateway.domain.user.Plan;
 import dev.reapi.gateway.domain.user.RateLimit;
@@ -56,7 +59,12 @@ final class TestServer implements AutoCloseable {
                         plans.keySet(),
                         "free",
                         new Random(42),
-                        Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC));
+                        Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC),
+                        new UsageReports(
+                                new InMemoryUsageLedger(),
+                                RecordPrice.defaults(),
+                                Clock.fixed(
+                                        Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC)));
         server = HttpServer.start(settings, deps);
     }
 

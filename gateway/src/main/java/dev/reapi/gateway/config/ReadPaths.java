@@ -1,0 +1,100 @@
+package dev.reapi.gateway.config;
+
+import dev.reapi.client.RealEstateApiClient;
+import dev.reapi.client.batch.PropertyBatcher;
+import dev.reapi.gateway.adapter.out.cache.JsonCodecs;
+import dev.reapi.gateway.adapter.out.cache.SharedCacheHealthCheck;
+import dev.reapi.gateway.adapter.out.cache.TieredResponseCache;
+import dev.reapi.gateway.adapter.out.persistence.Database;
+import dev.reapi.gateway.adapter.out.persistence.JdbiReplicaStore;
+import dev.reapi.gateway.adapter.out.persistence.JdbiUsageLedger;
+import dev.reapi.gateway.adapter.out.upstream.BatchingPropertySource;
+import dev.reapi.gateway.adapter.out.upstream.ClientPropertySource;
+import dev.reapi.gateway.application.cache.CachedPropertyQueries;
+import dev.reapi.gateway.application.cache.CachedReads;
+import dev.reapi.gateway.application.ledger.UsageReports;
+import dev.reapi.gateway.application.port.out.HealthCheck;
+import dev.reapi.gateway.application.port.out.MeteredDetails;
+import dev.reapi.gateway.application.port.out.PropertySource;
+import dev.reapi.gateway.application.port.out.UpstreamFailure;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** Wires the read path: cache tiers, replica, ledger, batching and the cached queries. */
+final class ReadPaths {
+
+    private ReadPaths() {}
+
+    /**
+     * The cached queries and the usage reports over them.
+     *
+     * @param queries every property read, through the cache
+     * @param usage the usage reports
+     * @param checks health checks of the read path's optional dependencies
+     */
+    record Wired(CachedPropertyQueries queries, UsageReports usage, List<HealthCheck> checks) {}
+
+    /** Builds the read path; everything that must be closed is pushed onto {@code resources}. */
+    static Wired create(
+            ReadPathConfig config,
+            Clock clock,
+            Database database,
+            RealEstateApiClient client,
+            MeterRegistry registry,
+            Deque<AutoCloseable> resources) {
+        var cache = new TieredResponseCache(config.cache(), clock, registry);
+        resources.push(cache);
+        var ledger = new JdbiUsageLedger(database, config.ledgerFlush(), registry);
+        resources.push(ledger);
+        ExecutorService refresher = Executors.newVirtualThreadPerTaskExecutor();
+        resources.push(refresher);
+        var reads =
+                new CachedReads(
+                        cache,
+                        ledger,
+                        config.policy(),
+                        clock,
+                        refresher,
+                        config.retryAfter(),
+                        ReadPaths::upstreamFailed);
+        var direct = new ClientPropertySource(client, clock);
+        PropertySource source = direct;
+        Optional<MeteredDetails> details = Optional.empty();
+        if (config.batchDetails()) {
+            var batching =
+                    new BatchingPropertySource(
+                            direct,
+                            client,
+                            new PropertyBatcher.Options(
+                                    config.batchMaxSize(), config.batchMaxWait()));
+            resources.push(batching);
+            source = batching;
+            details = Optional.of(batching);
+        }
+        var queries =
+                new CachedPropertyQueries(
+                        reads,
+                        source,
+                        details,
+                        new JdbiReplicaStore(database),
+                        JsonCodecs.propertyCodecs(),
+                        clock);
+        List<HealthCheck> checks =
+                config.cache().redisUrl().isPresent()
+                        ? List.of(new SharedCacheHealthCheck(cache))
+                        : List.of();
+        return new Wired(queries, new UsageReports(ledger, config.price(), clock), checks);
+    }
+
+    /** Failures that mean "the upstream cannot answer now": they start the fallback chain. */
+    private static boolean upstreamFailed(Throwable e) {
+        return e instanceof UpstreamFailure failure
+                && (failure.kind() == UpstreamFailure.Kind.UNAVAILABLE
+                        || failure.kind() == UpstreamFailure.Kind.QUOTA);
+    }
+}
