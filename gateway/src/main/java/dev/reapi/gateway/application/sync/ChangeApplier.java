@@ -7,6 +7,7 @@ import dev.reapi.gateway.application.port.out.ChangeHook;
 import dev.reapi.gateway.application.port.out.ChangeLog;
 import dev.reapi.gateway.application.port.out.ChangeLog.Committed;
 import dev.reapi.gateway.application.port.out.ChangeLog.InboxMark;
+import dev.reapi.gateway.application.port.out.ChangeLog.Stored;
 import dev.reapi.gateway.application.port.out.ChangeLog.Writes;
 import dev.reapi.gateway.application.port.out.ReplicaStore.ReplicatedProperty;
 import dev.reapi.gateway.domain.sync.ChangeSource;
@@ -14,6 +15,7 @@ import dev.reapi.gateway.domain.sync.InboxState;
 import dev.reapi.gateway.domain.sync.PropertyChange;
 import dev.reapi.gateway.domain.sync.PropertyDiff;
 import dev.reapi.gateway.domain.sync.SyncCheckpoint;
+import dev.reapi.gateway.domain.sync.TrackedField;
 import dev.reapi.gateway.domain.sync.WebhookEvent;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,10 +32,13 @@ import java.util.stream.Collectors;
  * Applies newer versions of properties to the replica and records each changed tracked field once,
  * in one transaction per call; then tells the {@link ChangeHook} which properties changed.
  *
- * <p>A full record replaces the stored one when its {@code updated_at} is not older. A webhook
- * patches its one field when its {@code changed_at} is not older than the stored version; an older
- * event is marked stale and changes nothing. The first sight of a property is a baseline, not a
- * change: nothing is recorded for it. Thread-safe.
+ * <p>A full record replaces the stored one when its {@code updated_at} is not older, except for a
+ * price or status a webhook changed at a later version. A webhook patches its one field when its
+ * {@code changed_at} is not older than that field's version (its last recorded change, or the last
+ * full record); an older event is marked stale and changes nothing. Versions are per field because
+ * a webhook carries one field: a status event must not hide an earlier price event that arrives
+ * after it. The first sight of a property is a baseline, not a change: nothing is recorded for it.
+ * Thread-safe.
  */
 public final class ChangeApplier {
 
@@ -69,18 +74,19 @@ public final class ChangeApplier {
                             List<ReplicatedProperty> rows = new ArrayList<>();
                             List<PropertyChange> changes = new ArrayList<>();
                             for (Property incoming : newest.values()) {
-                                ReplicatedProperty row = stored.get(incoming.id());
-                                if (row != null
-                                        && !PropertyDiff.supersedes(
-                                                incoming.updatedAt(), row.updatedAt())) {
+                                Stored current = stored.get(incoming.id());
+                                if (current == null) {
+                                    rows.add(replicated(incoming, now));
                                     continue;
                                 }
-                                if (row != null) {
-                                    Property before = codec.decode(row.json());
-                                    changes.addAll(
-                                            PropertyDiff.between(before, incoming, source, now));
+                                if (!PropertyDiff.supersedes(
+                                        incoming.updatedAt(), current.row().updatedAt())) {
+                                    continue;
                                 }
-                                rows.add(replicated(incoming, now));
+                                Property before = codec.decode(current.row().json());
+                                Property merged = keepNewerPatches(before, incoming, current);
+                                changes.addAll(PropertyDiff.between(before, merged, source, now));
+                                rows.add(replicated(merged, now));
                             }
                             return new Writes(rows, changes, List.of(), checkpoint);
                         });
@@ -100,20 +106,31 @@ public final class ChangeApplier {
                 log.commit(
                         List.of(event.propertyId()),
                         stored -> {
-                            ReplicatedProperty row = stored.get(event.propertyId());
-                            if (row == null) {
+                            Stored current = stored.get(event.propertyId());
+                            if (current == null) {
                                 return mark(event, InboxState.UNKNOWN, now);
                             }
-                            if (!PropertyDiff.supersedes(event.changedAt(), row.updatedAt())) {
+                            if (event.changedAt().isBefore(current.versionOf(field(event)))) {
                                 outcome.set(InboxState.STALE);
                                 return mark(event, InboxState.STALE, now);
                             }
-                            Property before = codec.decode(row.json());
+                            Property before = codec.decode(current.row().json());
+                            // The diff is versioned with changed_at; the row keeps the version of
+                            // its last full record, so an older full record can still bring the
+                            // fields this event does not carry.
                             Property after = patched(before, event);
                             outcome.set(InboxState.APPLIED);
                             return new Writes(
-                                    List.of(replicated(after, now)),
-                                    PropertyDiff.between(before, after, ChangeSource.WEBHOOK, now),
+                                    List.of(
+                                            replicated(
+                                                    PropertyDiff.withVersion(
+                                                            after, before.updatedAt()),
+                                                    now)),
+                                    PropertyDiff.between(
+                                            PropertyDiff.withVersion(before, event.changedAt()),
+                                            after,
+                                            ChangeSource.WEBHOOK,
+                                            now),
                                     List.of(
                                             new InboxMark(
                                                     event.webhookId(), InboxState.APPLIED, now)),
@@ -121,6 +138,28 @@ public final class ChangeApplier {
                         });
         notifyHook(committed.changes());
         return outcome.get();
+    }
+
+    /**
+     * {@code incoming} with the price and status of {@code before} where a webhook recorded a
+     * change of them newer than {@code incoming}'s version.
+     */
+    private static Property keepNewerPatches(Property before, Property incoming, Stored current) {
+        Property merged = incoming;
+        if (current.versionOf(TrackedField.PRICE).isAfter(incoming.updatedAt())) {
+            merged = PropertyDiff.withPrice(merged, before.price(), incoming.updatedAt());
+        }
+        if (current.versionOf(TrackedField.STATUS).isAfter(incoming.updatedAt())) {
+            merged = PropertyDiff.withStatus(merged, before.status(), incoming.updatedAt());
+        }
+        return merged;
+    }
+
+    private static TrackedField field(WebhookEvent event) {
+        return switch (event.type()) {
+            case PRICE_CHANGED -> TrackedField.PRICE;
+            case STATUS_CHANGED -> TrackedField.STATUS;
+        };
     }
 
     private static Writes mark(WebhookEvent event, InboxState state, Instant now) {

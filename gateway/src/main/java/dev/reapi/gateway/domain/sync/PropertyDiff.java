@@ -76,6 +76,11 @@ public final class PropertyDiff {
         return copy(property, status, property.price(), version);
     }
 
+    /** {@code property} stamped with another {@code updated_at}, nothing else changed. */
+    public static Property withVersion(Property property, Instant version) {
+        return copy(property, property.status(), property.price(), version);
+    }
+
     private static Property copy(Property p, PropertyStatus status, long price, Instant updatedAt) {
         return new Property(
                 p.id(),

@@ -63,7 +63,9 @@ class SyncConvergenceSandboxTest {
                         .forEach(
                                 c -> {
                                     Property p = rig.replica(c.propertyId()).orElseThrow();
-                                    assertThat(p.price()).isEqualTo(c.newPrice());
+                                    assertThat(p.price())
+                                            .as("%s after %s", p, changes)
+                                            .isEqualTo(c.newPrice());
                                     assertThat(p.status().wireName()).isEqualTo(c.newStatus());
                                 });
                 rig.batch(100).run(BatchSync.Start.resume(), SyncProgress.Listener.none());

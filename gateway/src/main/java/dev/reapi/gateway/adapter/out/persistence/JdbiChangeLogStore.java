@@ -6,8 +6,10 @@ import dev.reapi.gateway.domain.sync.ChangeSource;
 import dev.reapi.gateway.domain.sync.PropertyChange;
 import dev.reapi.gateway.domain.sync.TrackedField;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,6 +31,10 @@ public final class JdbiChangeLogStore implements ChangeLog {
     private static final String SELECT_ROWS =
             "SELECT property_id, payload, updated_at, fetched_at FROM replica_properties"
                     + " WHERE property_id IN (<ids>)";
+
+    private static final String FIELD_VERSIONS =
+            "SELECT property_id, field, MAX(version) AS version FROM property_changes"
+                    + " WHERE property_id IN (<ids>) GROUP BY property_id, field";
 
     private static final String UPSERT_ROW =
             """
@@ -82,8 +88,7 @@ public final class JdbiChangeLogStore implements ChangeLog {
 
     @Override
     public Committed commit(
-            Collection<String> propertyIds,
-            Function<Map<String, ReplicatedProperty>, Writes> decide) {
+            Collection<String> propertyIds, Function<Map<String, Stored>, Writes> decide) {
         List<String> ids = List.copyOf(propertyIds);
         return jdbi.inTransaction(
                 handle -> {
@@ -138,22 +143,40 @@ public final class JdbiChangeLogStore implements ChangeLog {
                                 .list());
     }
 
-    private Map<String, ReplicatedProperty> read(Handle handle, List<String> ids) {
+    private Map<String, Stored> read(Handle handle, List<String> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return handle
-                .createQuery(SELECT_ROWS + (postgres ? " FOR UPDATE" : ""))
-                .bindList("ids", ids)
+        Map<String, ReplicatedProperty> rows =
+                handle
+                        .createQuery(SELECT_ROWS + (postgres ? " FOR UPDATE" : ""))
+                        .bindList("ids", ids)
+                        .map(
+                                (rs, ctx) ->
+                                        new ReplicatedProperty(
+                                                rs.getString("property_id"),
+                                                rs.getString("payload"),
+                                                rs.getTimestamp("updated_at").toInstant(),
+                                                rs.getTimestamp("fetched_at").toInstant()))
+                        .stream()
+                        .collect(Collectors.toMap(ReplicatedProperty::propertyId, r -> r));
+        Map<String, Map<TrackedField, Instant>> versions = new HashMap<>();
+        handle.createQuery(FIELD_VERSIONS)
+                .bindList("ids", List.copyOf(rows.keySet().isEmpty() ? ids : rows.keySet()))
                 .map(
-                        (rs, ctx) ->
-                                new ReplicatedProperty(
-                                        rs.getString("property_id"),
-                                        rs.getString("payload"),
-                                        rs.getTimestamp("updated_at").toInstant(),
-                                        rs.getTimestamp("fetched_at").toInstant()))
-                .stream()
-                .collect(Collectors.toMap(ReplicatedProperty::propertyId, r -> r));
+                        (rs, ctx) -> {
+                            versions.computeIfAbsent(
+                                            rs.getString("property_id"), k -> new HashMap<>())
+                                    .put(
+                                            TrackedField.fromWire(rs.getString("field")),
+                                            rs.getTimestamp("version").toInstant());
+                            return 0;
+                        })
+                .list();
+        Map<String, Stored> stored = new HashMap<>();
+        rows.forEach(
+                (id, row) -> stored.put(id, new Stored(row, versions.getOrDefault(id, Map.of()))));
+        return stored;
     }
 
     private static int writeRows(Handle handle, List<ReplicatedProperty> rows) {

@@ -21,17 +21,37 @@ public interface ChangeLog {
 
     /**
      * In one transaction: reads the replica rows of {@code propertyIds} (guarded against concurrent
-     * writers), asks {@code decide} what to write, and writes it. A replica row is only written
-     * when it is not older than the stored one; a change already recorded is skipped.
+     * writers) with the latest recorded version of each of their tracked fields, asks {@code
+     * decide} what to write, and writes it. A replica row is only written when it is not older than
+     * the stored one; a change already recorded is skipped.
      *
-     * @param decide pure: called once, inside the transaction, with the rows found by id
+     * @param decide pure: called once, inside the transaction, with what is stored, by id
      */
-    Committed commit(
-            Collection<String> propertyIds,
-            Function<Map<String, ReplicatedProperty>, Writes> decide);
+    Committed commit(Collection<String> propertyIds, Function<Map<String, Stored>, Writes> decide);
 
     /** A property's recorded changes, oldest version first; all tracked fields when empty. */
     List<PropertyChange> history(String propertyId, Optional<TrackedField> field, int limit);
+
+    /**
+     * A replica row with the versions of its fields' last recorded changes. A webhook patches one
+     * field without changing the row's version, so a field can be newer than its row.
+     *
+     * @param row the replica row; its {@code updatedAt} is the version of the last full record
+     * @param fieldVersions the newest recorded change version per field (absent: none recorded)
+     */
+    record Stored(ReplicatedProperty row, Map<TrackedField, Instant> fieldVersions) {
+
+        public Stored {
+            Objects.requireNonNull(row, "row");
+            fieldVersions = Map.copyOf(fieldVersions);
+        }
+
+        /** The version of {@code field}: its last recorded change, or the row's if newer. */
+        public Instant versionOf(TrackedField field) {
+            Instant changed = fieldVersions.get(field);
+            return changed == null || changed.isBefore(row.updatedAt()) ? row.updatedAt() : changed;
+        }
+    }
 
     /**
      * What one transaction writes.

@@ -105,6 +105,41 @@ class JdbiChangeLogStoreTest {
         assertThat(stored.price()).isEqualTo(230_000);
     }
 
+    /**
+     * A webhook carries one field. A status event at t2 must not make a price event at t1,
+     * delivered after it, look stale; nor may the full record at t1 undo the status of t2.
+     */
+    @ParameterizedTest
+    @EnumSource(Database.Dialect.class)
+    void applyWebhook_otherFieldsEarlierEventAfterALaterOne_isStillApplied(
+            Database.Dialect dialect) {
+        Database db = databases.open(dialect, dir);
+        ChangeApplier applier = applier(db);
+        Property listed = SyncFixtures.listed("P1");
+        applier.applyAll(List.of(listed), ChangeSource.READ, Optional.empty());
+        Instant t1 = T0.plusSeconds(60);
+        Instant t2 = T0.plusSeconds(120);
+        var status =
+                new WebhookEvent("msg_2", WebhookEvent.Type.STATUS_CHANGED, "P1", "pending", t2);
+        var price = event("msg_1", "P1", "240000", t1);
+        Property fullAtT1 =
+                dev.reapi.gateway.domain.sync.PropertyDiff.withPrice(listed, 240_000, t1);
+
+        InboxState statusState = applier.applyWebhook(status);
+        InboxState priceState = applier.applyWebhook(price);
+        applier.applyAll(List.of(fullAtT1), ChangeSource.BATCH, Optional.empty());
+
+        assertThat(List.of(statusState, priceState))
+                .containsExactly(InboxState.APPLIED, InboxState.APPLIED);
+        Property stored =
+                JsonCodecs.propertyCodecs()
+                        .property()
+                        .decode(new JdbiReplicaStore(db).find("P1").orElseThrow().json());
+        assertThat(stored.price()).isEqualTo(240_000);
+        assertThat(stored.status().wireName()).isEqualTo("pending");
+        assertThat(new JdbiChangeLogStore(db).history("P1", Optional.empty(), 10)).hasSize(2);
+    }
+
     @ParameterizedTest
     @EnumSource(Database.Dialect.class)
     void commit_withCheckpoint_storesItWithTheRows(Database.Dialect dialect) {
