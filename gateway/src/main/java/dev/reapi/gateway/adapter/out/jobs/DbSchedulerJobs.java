@@ -4,7 +4,9 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import dev.reapi.gateway.application.job.AttemptOutcome;
@@ -14,6 +16,8 @@ import dev.reapi.gateway.domain.GatewayException;
 import dev.reapi.gateway.domain.job.JobId;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
@@ -108,14 +112,35 @@ public final class DbSchedulerJobs implements JobScheduler, AutoCloseable {
             JobRunner runner,
             Settings settings,
             Clock clock) {
+        this(dataSource, postgres, runner, settings, clock, List.of());
+    }
+
+    /**
+     * An engine that also runs {@code recurring} tasks (e.g. a scheduled batch sync), so that one
+     * scheduler polls {@code scheduled_tasks}: a second scheduler on the same table would see the
+     * other's executions as unknown tasks.
+     *
+     * @param postgres whether the database is PostgreSQL, which allows lock-and-fetch polling
+     */
+    public DbSchedulerJobs(
+            DataSource dataSource,
+            boolean postgres,
+            JobRunner runner,
+            Settings settings,
+            Clock clock,
+            List<RecurringTask<?>> recurring) {
         this.settings = Objects.requireNonNull(settings, "settings");
         CustomTask<Void> task =
                 Tasks.custom(TASK_NAME, Void.class)
                         .onFailureReschedule(Schedules.fixedDelay(AFTER_INTERRUPT))
                         .onDeadExecutionRevive()
                         .execute((instance, context) -> run(runner, new JobId(instance.getId())));
+        List<Task<?>> known = new ArrayList<>();
+        known.add(task);
+        known.addAll(recurring);
         SchedulerBuilder builder =
-                Scheduler.create(dataSource, task)
+                Scheduler.create(dataSource, known)
+                        .startTasks(List.copyOf(recurring))
                         .threads(settings.threads())
                         .pollingInterval(settings.pollingInterval())
                         .heartbeatInterval(settings.heartbeatInterval())
