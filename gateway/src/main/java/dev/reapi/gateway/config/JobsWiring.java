@@ -1,6 +1,7 @@
 package dev.reapi.gateway.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import dev.reapi.gateway.adapter.in.http.JobEndpoints;
 import dev.reapi.gateway.adapter.out.jobs.BucketThrottle;
 import dev.reapi.gateway.adapter.out.jobs.DbSchedulerJobs;
@@ -68,6 +69,21 @@ final class JobsWiring {
             ObjectMapper mapper,
             Clock clock,
             RandomGenerator random) {
+        return create(config, database, upstream, mapper, clock, random, List.of());
+    }
+
+    /**
+     * Wires jobs and notifications; {@code recurring} tasks (e.g. the scheduled batch sync) run on
+     * the same db-scheduler instance, the one that polls {@code scheduled_tasks}.
+     */
+    static JobsWiring create(
+            JobsConfig config,
+            Database database,
+            PropertySource upstream,
+            ObjectMapper mapper,
+            Clock clock,
+            RandomGenerator random,
+            List<RecurringTask<?>> recurring) {
         // Jitter needs no secrecy; a seed from the injected source keeps tests reproducible.
         long seed = random.nextLong();
         var settings =
@@ -122,7 +138,8 @@ final class JobsWiring {
                                 4,
                                 config.shutdownWait(),
                                 instanceName()),
-                        clock);
+                        clock,
+                        recurring);
         var jobs =
                 new JobService(
                         store,
