@@ -21,6 +21,11 @@ public final class MutableClock extends Clock {
         return new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     }
 
+    /** A clock showing 2026-12-01T10:00:00Z: a working day, mid-morning UTC. */
+    public static MutableClock standard() {
+        return new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
+    }
+
     /** Moves the clock forward by {@code step}. */
     public synchronized void advance(Duration step) {
         now = now.plus(step);

@@ -13,6 +13,7 @@ import dev.reapi.gateway.domain.ledger.DailyCapReachedException;
 import dev.reapi.gateway.domain.ledger.UsageTotals;
 import dev.reapi.gateway.domain.property.Provenance;
 import dev.reapi.gateway.domain.property.Provenance.Source;
+import dev.reapi.gateway.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;

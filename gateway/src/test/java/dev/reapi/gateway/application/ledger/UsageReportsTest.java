@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reapi.gateway.application.cache.InMemoryUsageLedger;
-import dev.reapi.gateway.application.cache.MutableClock;
 import dev.reapi.gateway.domain.ledger.RecordPrice;
 import dev.reapi.gateway.domain.ledger.UsageEntry;
 import dev.reapi.gateway.domain.ledger.UsageReport;
 import dev.reapi.gateway.domain.ledger.UsageTotals;
+import dev.reapi.gateway.testing.MutableClock;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

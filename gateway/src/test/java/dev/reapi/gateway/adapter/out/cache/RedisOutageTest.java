@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
-import dev.reapi.gateway.application.cache.MutableClock;
 import dev.reapi.gateway.domain.cache.CacheEntry;
 import dev.reapi.gateway.domain.cache.CacheKey;
 import dev.reapi.gateway.domain.cache.CacheKeys;
+import dev.reapi.gateway.testing.MutableClock;
 import dev.reapi.gateway.testing.RedisServerProcess;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;

@@ -2,10 +2,10 @@ package dev.reapi.gateway.adapter.out.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.reapi.gateway.application.cache.MutableClock;
 import dev.reapi.gateway.domain.cache.CacheEntry;
 import dev.reapi.gateway.domain.cache.CacheKey;
 import dev.reapi.gateway.domain.cache.CacheKeys;
+import dev.reapi.gateway.testing.MutableClock;
 import dev.reapi.gateway.testing.RequiresRedis;
 import dev.reapi.gateway.testing.TestRedis.RedisKeyspace;
 import io.lettuce.core.RedisClient;
