@@ -141,6 +141,23 @@ public final class Enricher {
                 .thenApply(ignored -> results.stream().map(CompletableFuture::join).toList());
     }
 
+    /** One demographics lookup per ZIP, shared by every property of the ZIP in this call. */
+    private CompletableFuture<Demographics> areaDemographics(
+            Property property, Map<String, CompletableFuture<Demographics>> areas) {
+        return areas.computeIfAbsent(
+                property.address().zip(),
+                zip -> limited(() -> sources.demographics(property.coordinates())));
+    }
+
+    /** One school lookup per rounded point, shared by every property near it in this call. */
+    private CompletableFuture<List<School>> areaSchools(
+            Property property, Map<String, CompletableFuture<List<School>>> schoolAreas) {
+        Coordinates cell = rounded(property.coordinates());
+        return schoolAreas.computeIfAbsent(
+                cell.lat() + "," + cell.lng(),
+                key -> limited(() -> sources.schools(cell, options.schoolRadiusMiles())));
+    }
+
     private CompletableFuture<EnrichedProperty> enrichOne(
             Property property,
             Map<String, CompletableFuture<Demographics>> areas,
@@ -151,33 +168,11 @@ public final class Enricher {
                         : skipped();
         CompletableFuture<PartResult<Demographics>> demographics =
                 options.demographics()
-                        ? part(
-                                "demographics",
-                                () ->
-                                        areas.computeIfAbsent(
-                                                property.address().zip(),
-                                                zip ->
-                                                        limited(
-                                                                () ->
-                                                                        sources.demographics(
-                                                                                property
-                                                                                        .coordinates()))))
+                        ? part("demographics", () -> areaDemographics(property, areas))
                         : skipped();
-        Coordinates cell = rounded(property.coordinates());
         CompletableFuture<PartResult<List<School>>> schools =
                 options.schools()
-                        ? part(
-                                "schools",
-                                () ->
-                                        schoolAreas.computeIfAbsent(
-                                                cell.lat() + "," + cell.lng(),
-                                                key ->
-                                                        limited(
-                                                                () ->
-                                                                        sources.schools(
-                                                                                cell,
-                                                                                options
-                                                                                        .schoolRadiusMiles()))))
+                        ? part("schools", () -> areaSchools(property, schoolAreas))
                         : skipped();
         return CompletableFuture.allOf(valuation, demographics, schools)
                 .thenApply(

@@ -103,22 +103,18 @@ public final class MarketSimulation implements AutoCloseable {
         return changes;
     }
 
+    /** A cut of 1-7% from {@code price}, rounded, never to zero and always below it. */
+    private long priceCut(long price) {
+        return Math.max(
+                1_000, Math.min(price - 1_000, round(price * (0.93 + 0.06 * random.nextDouble()))));
+    }
+
     private MarketState next(MarketState s, int today) {
         double u = random.nextDouble();
         return switch (s.status()) {
             case MarketState.ACTIVE -> {
                 if (u < 0.45) {
-                    long cut =
-                            Math.max(
-                                    1_000,
-                                    Math.min(
-                                            s.price() - 1_000,
-                                            round(
-                                                    s.price()
-                                                            * (0.93
-                                                                    + 0.06
-                                                                            * random
-                                                                                    .nextDouble()))));
+                    long cut = priceCut(s.price());
                     yield state(MarketState.ACTIVE, cut, s.listingDay(), s);
                 }
                 if (u < 0.85) {
