@@ -202,8 +202,9 @@ public final class JdbiJobStore implements JobStore {
                     int changed =
                             handle.createUpdate(
                                             """
-                                            UPDATE jobs SET status = 'running', attempts = attempts + 1,
-                                                started_at = :now, updated_at = :now,
+                                            UPDATE jobs SET status = 'running',
+                                                attempts = attempts + 1, started_at = :now,
+                                                updated_at = :now,
                                                 next_attempt_at = NULL
                                             WHERE id = :id AND status IN ('queued', 'running')
                                             """)
@@ -238,8 +239,9 @@ public final class JdbiJobStore implements JobStore {
                 handle ->
                         handle.createUpdate(
                                                 """
-                                                UPDATE jobs SET status = 'queued', updated_at = :now,
-                                                    next_attempt_at = :due, error_code = :code,
+                                                UPDATE jobs SET status = 'queued',
+                                                    updated_at = :now, next_attempt_at = :due,
+                                                    error_code = :code,
                                                     error_message = :message
                                                 WHERE id = :id AND status = 'running'
                                                 """)
@@ -348,7 +350,8 @@ public final class JdbiJobStore implements JobStore {
                             handle.createUpdate(
                                             """
                                             UPDATE jobs SET status = 'queued', attempts = 0,
-                                                run = run + 1, progress_done = 0, progress_total = 0,
+                                                run = run + 1, progress_done = 0,
+                                                progress_total = 0,
                                                 updated_at = :now, finished_at = NULL,
                                                 started_at = NULL, next_attempt_at = :now,
                                                 error_code = NULL, error_message = NULL

@@ -24,7 +24,8 @@ public final class JdbiWebhookInboxStore implements WebhookInbox {
             """
             INSERT INTO webhook_inbox (webhook_id, event_type, property_id, changed_at, new_value,
                                        payload, state, received_at)
-            VALUES (:id, :type, :propertyId, :changedAt, :newValue, :payload, 'pending', :receivedAt)
+            VALUES (:id, :type, :propertyId, :changedAt, :newValue, :payload, 'pending',
+                    :receivedAt)
             ON CONFLICT (webhook_id) DO NOTHING
             """;
 
