@@ -41,4 +41,10 @@ class JobsReportTest {
         assertThat(JobsReport.duration(1_000)).isEqualTo("1.0 ms");
         assertThat(JobsReport.duration(236_182)).isEqualTo("236.2 ms");
     }
+
+    @Test
+    void duration_fromTenSeconds_isInSeconds() {
+        assertThat(JobsReport.duration(9_999_000)).isEqualTo("9999.0 ms");
+        assertThat(JobsReport.duration(23_901_134)).isEqualTo("23.9 s");
+    }
 }
