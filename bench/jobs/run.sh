@@ -20,5 +20,5 @@ cp_file="$root/bench/target/jobs-classpath.txt"
 ./mvnw -B -q -o -pl bench -am compile dependency:build-classpath \
   -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime >/dev/null
 
-exec "$JAVA_HOME/bin/java" -Xms256m -Xmx1g --enable-native-access=ALL-UNNAMED -cp "bench/target/classes:$(cat "$cp_file")" \
-  dev.reapi.bench.jobs.JobsBench "$@"
+exec "$JAVA_HOME/bin/java" -Xms256m -Xmx1g --enable-native-access=ALL-UNNAMED \
+  -cp "bench/target/classes:$(cat "$cp_file")" dev.reapi.bench.jobs.JobsBench "$@"

@@ -133,9 +133,7 @@ public final class JobsBench {
         try (GatewayRun run =
                 GatewayRun.start(store, url, options.concurrency(), dir.resolve("results"))) {
             run.flatOut(options.warmup(), options.submitters());
-            JobsResult throughput = run.flatOut(options.jobs(), options.submitters());
-            LOG.info("{}", throughput);
-            results.add(throughput);
+            results.add(run.flatOut(options.jobs(), options.submitters()));
             if (options.pacedJobs() > 0) {
                 results.add(run.paced(options.pacedJobs(), options.rate()));
             }
