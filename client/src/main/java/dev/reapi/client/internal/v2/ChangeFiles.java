@@ -10,7 +10,6 @@ import dev.reapi.client.internal.ClientCore;
 import dev.reapi.client.internal.ResponseErrors;
 import dev.reapi.client.model.ChangeFile;
 import dev.reapi.client.model.ChangeRow;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -110,9 +109,7 @@ final class ChangeFiles {
         }
         InputStream body =
                 core.download(DOWNLOAD, URI.create(file.downloadUrl()), requestId, DOWNLOAD_ERRORS);
-        CsvReader csv =
-                new CsvReader(
-                        new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8)));
+        CsvReader csv = new CsvReader(new InputStreamReader(body, StandardCharsets.UTF_8));
         Rows rows;
         try {
             rows = new Rows(file, csv, requestId);

@@ -18,9 +18,12 @@ final class CsvReader implements Closeable {
     private static final int END = -1;
 
     private final Reader in;
+    private final char[] buffer = new char[8192];
+    private int position;
+    private int limit;
     private long record;
 
-    /** Reads from {@code in}, which should be buffered. */
+    /** Reads from {@code in}, through a buffer of its own. */
     CsvReader(Reader in) {
         this.in = in;
     }
@@ -37,7 +40,7 @@ final class CsvReader implements Closeable {
      * @throws IOException when reading fails or a quoted field is never closed
      */
     @Nullable List<String> next() throws IOException {
-        int c = in.read();
+        int c = read();
         if (c == END) {
             return null;
         }
@@ -55,7 +58,7 @@ final class CsvReader implements Closeable {
                 fields.add(field.toString());
                 return fields;
             } else if (c == '\r') {
-                int after = in.read();
+                int after = read();
                 if (after == '\n' || after == END) {
                     fields.add(field.toString());
                     return fields;
@@ -66,14 +69,14 @@ final class CsvReader implements Closeable {
             } else {
                 field.append((char) c);
             }
-            c = in.read();
+            c = read();
         }
     }
 
     /** Reads a quoted field's content after its opening quote; returns the character after it. */
     private int quoted(StringBuilder field) throws IOException {
         while (true) {
-            int c = in.read();
+            int c = read();
             if (c == END) {
                 throw new IOException("record " + record + ": a quoted field is never closed");
             }
@@ -81,12 +84,25 @@ final class CsvReader implements Closeable {
                 field.append((char) c);
                 continue;
             }
-            int after = in.read();
+            int after = read();
             if (after != '"') {
                 return after;
             }
             field.append('"');
         }
+    }
+
+    /** One character from the buffer, refilled in blocks: a call per character would be slow. */
+    private int read() throws IOException {
+        if (position == limit) {
+            limit = in.read(buffer, 0, buffer.length);
+            position = 0;
+            if (limit <= 0) {
+                limit = 0;
+                return END;
+            }
+        }
+        return buffer[position++];
     }
 
     @Override
