@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reapi.client.batch.PropertyBatcher;
+import dev.reapi.client.enrich.EnrichedProperty;
 import dev.reapi.client.model.BulkResult;
 import dev.reapi.client.model.Comps;
 import dev.reapi.client.model.Coordinates;
@@ -30,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
@@ -316,6 +319,42 @@ class V2OperationsTest {
                                 + " ChangeFiles");
         assertThat(client.health().isOk()).isTrue();
         assertThat(stub.requests("/v2/key/info")).hasSize(2);
+    }
+
+    @Test
+    void enrich_onV2_loadsEveryPartFromAvmAndDetail() {
+        stub.on("/v2/PropertyDetail", Reply.ok(V2Json.detail(42), "\"resultCount\":1"));
+        stub.on("/v2/PropertyAvm", Reply.ok(V2Json.avm(42, 412_000), "\"resultCount\":1"));
+        Property property = client.getProperty("P000000042");
+
+        EnrichedProperty enriched = client.enrich(List.of(property)).getFirst();
+
+        assertThat(enriched.isComplete()).isTrue();
+        assertThat(enriched.valuation().value())
+                .hasValueSatisfying(v -> assertThat(v.estimatedValue()).isEqualTo(412_000));
+        assertThat(enriched.demographics().value())
+                .hasValueSatisfying(d -> assertThat(d.zip()).isEqualTo("78701"));
+        assertThat(enriched.schools().value()).hasValueSatisfying(s -> assertThat(s).hasSize(2));
+    }
+
+    @Test
+    void batcher_onV2_answersEachCallerFromAShuffledBulkAnswer() {
+        stub.on(
+                "/v2/PropertyDetailBulk",
+                Reply.ok("[" + V2Json.detail(2) + "," + V2Json.detail(1) + "]", ""));
+        CompletableFuture<Property> one;
+        CompletableFuture<Property> two;
+        CompletableFuture<Property> three;
+        try (PropertyBatcher batcher = PropertyBatcher.of(client)) {
+            one = batcher.get("P000000001");
+            two = batcher.get("P000000002");
+            three = batcher.get("P000000003");
+        }
+
+        assertThat(one.join().id()).isEqualTo("P000000001");
+        assertThat(two.join().id()).isEqualTo("P000000002");
+        assertThatThrownBy(three::join).hasCauseInstanceOf(NotFoundException.class);
+        assertThat(stub.requests("/v2/PropertyDetailBulk")).hasSize(1);
     }
 
     /** Serves the page of {@code ids} that the request's size and resultIndex select. */
