@@ -167,6 +167,19 @@ class V2OperationsTest {
     }
 
     @Test
+    void getProperties_idsThatCannotBeV2Ids_areMissingWithoutFailingTheOthers() {
+        stub.on("/v2/PropertyDetailBulk", Reply.ok("[" + V2Json.detail(1) + "]", ""));
+
+        BulkResult mixed = client.getProperties(List.of("abc", "P000000001"));
+        BulkResult none = client.getProperties(List.of("abc"));
+
+        assertThat(mixed.properties()).extracting(Property::id).containsExactly("P000000001");
+        assertThat(mixed.missing()).containsExactly("abc");
+        assertThat(none.missing()).containsExactly("abc");
+        assertThat(stub.requests("/v2/PropertyDetailBulk")).hasSize(1);
+    }
+
+    @Test
     void getValuation_avm_mapsRangeAndDay() {
         stub.on("/v2/PropertyAvm", Reply.ok(V2Json.avm(42, 412_000), "\"resultCount\":1"));
 

@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
 final class V2Errors implements ResponseErrors {
 
     private static final Pattern SCOPE = Pattern.compile("lacks the (\\w+) scope");
-    private static final Pattern RESETS_AT = Pattern.compile("resets at (\\S+?)\\.?$");
+    private static final Pattern RESETS_AT =
+            Pattern.compile("resets at ([0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z)");
     private static final Pattern FIELD = Pattern.compile("^([\\w.\\[\\]]+): (.+)$");
     private static final Pattern XML_CODE = Pattern.compile("<Code>([^<]*)</Code>");
     private static final Pattern XML_MESSAGE = Pattern.compile("<Message>([^<]*)</Message>");

@@ -20,6 +20,11 @@ final class V2Ids {
         return String.format(Locale.ROOT, "P%09d", wireId);
     }
 
+    /** Whether {@code id} names a v2 property in either form. */
+    static boolean isWireId(String id) {
+        return ID.matcher(id).matches();
+    }
+
     /**
      * The v2 number of a client id.
      *

@@ -19,7 +19,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -312,10 +311,5 @@ final class V2Json {
                 (int) reqLong(node, "year"),
                 reqLong(node, "assessedValue"),
                 reqLong(node, "taxAmount"));
-    }
-
-    /** Lower-cases for case-insensitive comparisons of wire words. */
-    static String lower(String text) {
-        return text.toLowerCase(Locale.ROOT);
     }
 }

@@ -110,25 +110,37 @@ public final class V2Protocol implements Protocol {
         return send("PropertyDetail", body, member, requestId, blocking);
     }
 
-    /** Matches the answer on id: v2 returns the found properties in no particular order. */
+    /**
+     * Matches the answer on id: v2 returns the found properties in no particular order. An id that
+     * is not a v2 number cannot exist there, so it is listed as missing rather than failing the
+     * whole batch (one caller's odd id must not fail a batcher's other callers).
+     */
     @Override
     public CompletableFuture<BulkResult> properties(
             BulkRequest request, String requestId, boolean blocking) {
         Map<Long, String> requested = new LinkedHashMap<>();
-        List<String> ids = request.ids();
-        for (int i = 0; i < ids.size(); i++) {
-            requested.putIfAbsent(V2Ids.toWire("ids[" + i + "]", ids.get(i)), ids.get(i));
+        List<String> impossible = new ArrayList<>();
+        for (String id : request.ids()) {
+            if (V2Ids.isWireId(id)) {
+                requested.putIfAbsent(V2Ids.toWire("ids", id), id);
+            } else if (!impossible.contains(id)) {
+                impossible.add(id);
+            }
+        }
+        if (requested.isEmpty()) {
+            return CompletableFuture.completedFuture(new BulkResult(List.of(), impossible));
         }
         Map<String, Object> body = Map.of("ids", List.copyOf(requested.keySet()));
         return send(
                 "PropertyDetailBulk",
                 body,
-                e -> matchOnId(e.data(), requested),
+                e -> matchOnId(e.data(), requested, impossible),
                 requestId,
                 blocking);
     }
 
-    private static BulkResult matchOnId(JsonNode data, Map<Long, String> requested)
+    private static BulkResult matchOnId(
+            JsonNode data, Map<Long, String> requested, List<String> impossible)
             throws IOException {
         Map<Long, Property> byId = new HashMap<>();
         for (JsonNode item : data) {
@@ -145,6 +157,7 @@ public final class V2Protocol implements Protocol {
                         missing.add(asRequested);
                     }
                 });
+        missing.addAll(impossible);
         return new BulkResult(found, missing);
     }
 
