@@ -110,8 +110,9 @@ class V2ErrorsTest {
                 Reply.error(
                                 429,
                                 "Too Many Requests",
-                                "Daily record quota exhausted: 1000 of 1000 records used;"
-                                        + " resets at 2024-01-17T00:00:00.000Z")
+                                "Daily record quota exhausted: This request needs 3 records;"
+                                        + " 1 of the daily 1000 are left. It resets at"
+                                        + " 2024-01-17T00:00:00Z.")
                         .withHeader("Retry-After", "50400"));
 
         assertThatThrownBy(() -> client.getValuation("P000000042"))
