@@ -26,6 +26,7 @@ import dev.reapi.client.testing.MutableClock;
 import dev.reapi.client.testing.V2Json;
 import dev.reapi.client.testing.V2Stub;
 import dev.reapi.client.testing.V2Stub.Reply;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -387,7 +388,7 @@ class V2OperationsTest {
                             + index
                             + ",\"recordCount\":"
                             + slice.size());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return Reply.error(400, "Bad Request", e.getMessage());
         }
     }

@@ -1,6 +1,7 @@
 package dev.reapi.client.model;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -34,9 +35,7 @@ public record KeyInfo(
     /** Copies the scopes, sorted. */
     public KeyInfo {
         Checks.notNull("key_type", keyType);
-        scopes =
-                java.util.Collections.unmodifiableSortedSet(
-                        new TreeSet<>(Checks.notNull("scopes", scopes)));
+        scopes = Collections.unmodifiableSortedSet(new TreeSet<>(Checks.notNull("scopes", scopes)));
     }
 
     /** Whether this is a live key (billed, real data) rather than a test key. */
