@@ -13,8 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The sandbox's HTTP server: Javalin on Jetty with virtual threads, the {@code /v1} contract and
- * the {@code /_sandbox} control routes. Every error is a problem document.
+ * The sandbox's HTTP server: Javalin on Jetty with virtual threads, the {@code /v1} contract, the
+ * vendor's {@code /v2} endpoints and the {@code /_sandbox} control routes. Every {@code /v1} and
+ * control error is a problem document; {@code /v2} errors use the vendor's envelope.
  */
 public final class SandboxHttp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SandboxHttp.class);
@@ -59,6 +60,7 @@ public final class SandboxHttp implements AutoCloseable {
                 handler -> handler.setErrorHandler(new JettyErrors()));
         config.routes.before(SandboxHttp::requestId);
         V1Routes.register(config, api);
+        V2Routes.register(config, api, new KeyScopes());
         new ControlRoutes(api, control).register(config);
         config.routes.exception(ApiProblem.class, (e, ctx) -> Problems.write(ctx, e));
         config.routes.exception(FaultGate.AbortConnection.class, SandboxHttp::abort);
@@ -94,6 +96,18 @@ public final class SandboxHttp implements AutoCloseable {
     }
 
     private static void notMatched(Context ctx, int status) {
+        if (ctx.path().startsWith("/v2/")) {
+            V2Envelope.error(
+                    ctx,
+                    new V2Problem(
+                            status,
+                            "No route " + ctx.method() + " " + ctx.path() + ".",
+                            null,
+                            status == 404),
+                    false,
+                    0);
+            return;
+        }
         String type = ctx.res().getContentType();
         if (type == null || !type.startsWith("application/problem+json")) {
             Problems.write(
