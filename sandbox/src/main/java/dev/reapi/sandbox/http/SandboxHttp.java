@@ -97,6 +97,10 @@ public final class SandboxHttp implements AutoCloseable {
 
     private static void notMatched(Context ctx, int status) {
         if (ctx.path().startsWith("/v2/")) {
+            String answered = ctx.res().getContentType();
+            if (answered != null && answered.startsWith("application/json")) {
+                return;
+            }
             V2Envelope.error(
                     ctx,
                     new V2Problem(

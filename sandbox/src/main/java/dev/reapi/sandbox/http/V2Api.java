@@ -28,9 +28,11 @@ final class V2Api {
      * Wraps a route.
      *
      * @param operation the vendor's endpoint name, counted as {@code v2.<operation>}
-     * @param scope the scope the key needs, or null when none is needed
+     * @param scope the scope the key needs, or null when none is needed (key info, which is also
+     *     answered when the daily quota is spent, so that a client can read its quota)
      */
     Handler handler(String operation, @Nullable String scope, Route route) {
+        boolean metered = scope != null;
         String counted = "v2." + operation;
         return ctx -> {
             long start = api.clock.millis();
@@ -48,7 +50,9 @@ final class V2Api {
                     throw V2Problem.of(403, "This API key lacks the " + scope + " scope");
                 }
                 V2Envelope.Answer answer = route.answer(ctx, key);
-                api.faults.charge(key, answer.records());
+                if (metered) {
+                    api.faults.charge(key, answer.records());
+                }
                 api.stats.bill(counted, key, answer.records());
                 V2Envelope.success(ctx, answer, live, api.clock.millis() - start);
             } catch (ApiProblem p) {
