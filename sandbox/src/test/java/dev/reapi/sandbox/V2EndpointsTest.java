@@ -71,6 +71,7 @@ class V2EndpointsTest {
                 "{\"zip\":\"5401\"}",
                 "{\"latitude\":44.4,\"longitude\":-73.2}",
                 "{\"county\":\"Chittenden\",\"state\":\"VT\"}",
+                "{\"city\":\"Burlington\"}",
                 "{\"zip\":\"05401\",\"city\":\"Burlington\",\"state\":\"VT\"}",
                 "{\"polygon\":[{\"lat\":1,\"lon\":1}]}",
                 "[1,2]",

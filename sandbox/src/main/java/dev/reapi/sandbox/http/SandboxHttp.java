@@ -83,6 +83,14 @@ public final class SandboxHttp implements AutoCloseable {
                             ctx.path(),
                             ctx.res().getHeader(REQUEST_ID),
                             e);
+                    if (ctx.path().startsWith("/v2/")) {
+                        V2Envelope.error(
+                                ctx,
+                                V2Problem.of(500, "The sandbox failed; see its log."),
+                                false,
+                                0);
+                        return;
+                    }
                     Problems.write(
                             ctx,
                             ApiProblem.of(

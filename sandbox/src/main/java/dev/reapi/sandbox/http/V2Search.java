@@ -152,6 +152,9 @@ final class V2Search {
         if (polygon) {
             return polygon(n.get("polygon"));
         }
+        if (city && !n.has("state")) {
+            throw V2Problem.badRequest("state", "is required with city");
+        }
         if (!n.has("state")) {
             throw V2Problem.badRequest(
                     "location",
