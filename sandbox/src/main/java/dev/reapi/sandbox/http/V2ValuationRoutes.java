@@ -66,8 +66,9 @@ final class V2ValuationRoutes {
                 sb.append(',');
             }
             sb.append("{\"input\":").append(JsonBodies.MAPPER.writeValueAsString(item));
-            String rest = itemResult(item);
-            found += rest.startsWith("{\"error\"") ? 0 : 1;
+            ItemResult result = itemResult(item);
+            found += result.found() ? 1 : 0;
+            String rest = result.json();
             sb.append(',').append(rest, 1, rest.length());
         }
         return new V2Envelope.Answer(sb.append(']').toString(), found, null, found);
@@ -92,24 +93,32 @@ final class V2ValuationRoutes {
         }
     }
 
-    /** One item's answer as a JSON object: the valuation or the vendor's per-item failure. */
-    private String itemResult(JsonNode item) {
+    /**
+     * One item's answer.
+     *
+     * @param json a JSON object: the valuation or the vendor's per-item failure
+     * @param found whether it is a valuation (and so billed)
+     */
+    private record ItemResult(String json, boolean found) {}
+
+    private ItemResult itemResult(JsonNode item) {
         Optional<PropertyRecord> p;
         if (item.has("id")) {
             p = lookup.byId(V2Lookup.id(item.get("id"), "id"));
         } else {
             String address = item.get("address").asText();
             if (!V2Lookup.wellFormed(address)) {
-                return failure("Invalid address format. Missing city and state, or zip.");
+                return new ItemResult(
+                        failure("Invalid address format. Missing city and state, or zip."), false);
             }
             p = lookup.byAddress(address);
         }
         if (p.isEmpty()) {
-            return failure("No results found");
+            return new ItemResult(failure("No results found"), false);
         }
         JsonOut out = new JsonOut(400).beginObject();
         V2Json.avm(out, p.get(), api.data.geography(), facts.valuation(p.get()), api.today());
-        return out.endObject().toString();
+        return new ItemResult(out.endObject().toString(), true);
     }
 
     private static String failure(String message) {
