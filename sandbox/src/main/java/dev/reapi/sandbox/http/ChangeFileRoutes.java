@@ -75,10 +75,9 @@ final class ChangeFileRoutes {
                             .endObject();
             return V2Envelope.Answer.single(none.toString(), 0);
         }
-        long now = api.clock.instant().getEpochSecond();
-        long expires = now + LINK_SECONDS;
-        String base = ctx.scheme() + "://" + ctx.host();
-        String compact = date.format(COMPACT);
+
+        long expires = api.clock.instant().getEpochSecond() + LINK_SECONDS;
+        String base = ctx.scheme() + "://" + ctx.host() + "/_files/change/";
         long[] modified = modifiedStats(day);
         JsonOut out = new JsonOut(1_500).beginObject().name("success").value(true);
         out.field("fileCount", KINDS.size());
@@ -90,29 +89,27 @@ final class ChangeFileRoutes {
                 .endObject();
         out.name("files").beginArray();
         for (String kind : KINDS) {
-            String name = compact + "_" + kind + ".csv";
             long size = kind.equals("modify") ? modified[1] : HEADER.length();
-            out.beginObject()
-                    .field("filename", name)
-                    .field("size", size)
-                    .field("sizeDisplay", sizeDisplay(size))
-                    .field("lastModified", V2Json.isoMillis((day + 1L) * 86_400L))
-                    .field(
-                            "downloadUrl",
-                            base
-                                    + "/_files/change/"
-                                    + compact
-                                    + "/"
-                                    + name
-                                    + "?expires="
-                                    + expires
-                                    + "&sig="
-                                    + sign(compact + "/" + name, expires))
-                    .field("expiresAt", V2Json.isoMillis(expires))
-                    .endObject();
+            file(out, base, date, kind, size, expires);
         }
-        out.endArray().endObject();
-        return V2Envelope.Answer.single(out.toString(), 0);
+        return V2Envelope.Answer.single(out.endArray().endObject().toString(), 0);
+    }
+
+    /** One file descriptor with its pre-signed link. */
+    private void file(
+            JsonOut out, String base, LocalDate date, String kind, long size, long expires) {
+        String compact = date.format(COMPACT);
+        String resource = compact + "/" + compact + "_" + kind + ".csv";
+        out.beginObject()
+                .field("filename", compact + "_" + kind + ".csv")
+                .field("size", size)
+                .field("sizeDisplay", sizeDisplay(size))
+                .field("lastModified", V2Json.isoMillis((date.toEpochDay() + 1) * 86_400L))
+                .field(
+                        "downloadUrl",
+                        base + resource + "?expires=" + expires + "&sig=" + sign(resource, expires))
+                .field("expiresAt", V2Json.isoMillis(expires))
+                .endObject();
     }
 
     private static LocalDate parseDate(String text) {
