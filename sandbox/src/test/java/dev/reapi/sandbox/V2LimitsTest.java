@@ -3,6 +3,7 @@ package dev.reapi.sandbox;
 import static dev.reapi.sandbox.V2Envelopes.error;
 import static dev.reapi.sandbox.V2Envelopes.ok;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -71,6 +72,21 @@ class V2LimitsTest {
         assertThat(control.put("/_sandbox/keys/narrow", "{\"scopes\":[\"Nope\"]}").status())
                 .isEqualTo(400);
         assertThat(control.put("/_sandbox/keys/stranger", "{}").status()).isEqualTo(404);
+    }
+
+    @Test
+    void setV2Scopes_fromJava_withholdsChangeFilesAndRejectsUnknownScopes() {
+        sandbox.setV2Scopes("narrow", Set.of("PropertySearch"), false);
+
+        String denied =
+                error(
+                        http.withKey("narrow")
+                                .post("/v2/ChangeFiles", "{\"file_date\":\"2026-11-30\"}"),
+                        403);
+
+        assertThat(denied).contains("ChangeFiles");
+        assertThatThrownBy(() -> sandbox.setV2Scopes("narrow", Set.of("Nope"), false))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

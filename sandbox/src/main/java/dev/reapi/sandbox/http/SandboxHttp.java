@@ -22,6 +22,7 @@ public final class SandboxHttp implements AutoCloseable {
     private static final String REQUEST_ID = "X-Request-Id";
 
     private final Javalin app;
+    private final KeyScopes scopes = new KeyScopes();
 
     public SandboxHttp(
             Dataset data,
@@ -31,7 +32,7 @@ public final class SandboxHttp implements AutoCloseable {
             Set<String> apiKeys,
             ControlPort control) {
         Api api = new Api(data, stats, faults, clock, apiKeys);
-        this.app = Javalin.create(config -> configure(config, api, control));
+        this.app = Javalin.create(config -> configure(config, api, control, scopes));
     }
 
     /** Binds and starts serving; returns the bound port. */
@@ -49,7 +50,21 @@ public final class SandboxHttp implements AutoCloseable {
         app.stop();
     }
 
-    private static void configure(JavalinConfig config, Api api, ControlPort control) {
+    /**
+     * Replaces the {@code /v2} grant of a key.
+     *
+     * @param apiKey one of the sandbox's keys
+     * @param granted scopes among {@code PropertySearch, PropertyDetail, PropertyDetailBulk,
+     *     PropertyAvm, PropertyAvmBulk, PropertyComps, ChangeFiles}
+     * @param live whether the key reports itself live
+     * @throws IllegalArgumentException on an unknown scope
+     */
+    public void grant(String apiKey, Set<String> granted, boolean live) {
+        scopes.set(apiKey, new KeyScopes.Grant(granted, live));
+    }
+
+    private static void configure(
+            JavalinConfig config, Api api, ControlPort control, KeyScopes scopes) {
         config.concurrency.useVirtualThreads = true;
         config.startup.showJavalinBanner = false;
         config.http.maxRequestSize = JsonBodies.MAX_BODY_BYTES;
@@ -60,7 +75,7 @@ public final class SandboxHttp implements AutoCloseable {
                 handler -> handler.setErrorHandler(new JettyErrors()));
         config.routes.before(SandboxHttp::requestId);
         V1Routes.register(config, api);
-        V2Routes.register(config, api, new KeyScopes());
+        V2Routes.register(config, api, scopes);
         new ControlRoutes(api, control).register(config);
         config.routes.exception(ApiProblem.class, (e, ctx) -> Problems.write(ctx, e));
         config.routes.exception(FaultGate.AbortConnection.class, SandboxHttp::abort);
