@@ -297,10 +297,15 @@ probe() {
 probe gateway-warm "$gw_url" --header "Authorization: Bearer $gw_key"
 probe nginx "$ng_url"
 log "C: restarting the gateway during the outage (empty in-process cache, same SQLite replica)"
+curl -fs "http://127.0.0.1:$sb_port/_sandbox/stats" >"$results/c-stats-mid.json"
 stop "$gw_pid"
 start="$(now_ms)"
 start_gateway /health
 echo $(($(now_ms) - start)) >"$results/c-restart-ms"
+# At least one pass after the restart, however long it took; the report says when it began.
+echo $((outage_end - SECONDS)) >"$results/c-restarted-left-s"
+probe gateway-restarted "$gw_url" --header "Authorization: Bearer $gw_key"
+probe nginx "$ng_url"
 while ((SECONDS < outage_end - 8)); do
     probe gateway-restarted "$gw_url" --header "Authorization: Bearer $gw_key"
     probe nginx "$ng_url"
