@@ -30,7 +30,7 @@ zipf_ids=20000
 zipf_exponent=1.0
 zipf_seed=42
 outage_s=60
-seen_ids=5000
+seen_ids=2000
 unseen_first=50001
 unseen_ids=50
 
@@ -47,6 +47,7 @@ mkdir -p "$results"
 sb_pid=""
 gw_pid=""
 ng_pid=""
+snap_pid=""
 
 stop() {
     local pid="$1"
@@ -56,6 +57,8 @@ stop() {
 }
 
 cleanup() {
+    [ -z "$snap_pid" ] || pkill -P "$snap_pid" 2>/dev/null || true
+    stop "$snap_pid"
     stop "$gw_pid"
     stop "$ng_pid"
     stop "$sb_pid"
@@ -287,12 +290,27 @@ sleep 2
 curl -fs "http://127.0.0.1:$sb_port/_sandbox/stats" >"$results/c-stats-before.json"
 faults "{$latency_fault, \"outage_seconds\": $outage_s}"
 outage_end=$((SECONDS + outage_s))
+# The counters as the outage ends, whatever pass is running then.
+(sleep "$outage_s" && curl -fs "http://127.0.0.1:$sb_port/_sandbox/stats" \
+    >"$results/c-stats-after.json") &
+snap_pid=$!
+
+# Appends one driver run to $results/c-$1.jsonl with the outage seconds left at its start and
+# end, so that the report can leave out a pass that outlasted the outage.
+timed() {
+    local file="$results/c-$1.jsonl" left_start run
+    shift
+    left_start=$((outage_end - SECONDS))
+    run="$(driver "$@")"
+    printf '{"left_start":%d,"left_end":%d,"run":%s}\n' "$left_start" \
+        $((outage_end - SECONDS)) "$run" >>"$file"
+}
 
 probe() {
     local name="$1" url="$2"
     shift 2
-    driver --base "$url" "$@" "${seen[@]}" >>"$results/c-$name-seen.jsonl"
-    driver --base "$url" "$@" "${unseen[@]}" >>"$results/c-$name-unseen.jsonl"
+    timed "$name-unseen" --base "$url" "$@" "${unseen[@]}"
+    timed "$name-seen" --base "$url" "$@" "${seen[@]}"
 }
 probe gateway-warm "$gw_url" --header "Authorization: Bearer $gw_key"
 probe nginx "$ng_url"
@@ -310,8 +328,8 @@ while ((SECONDS < outage_end - 8)); do
     probe gateway-restarted "$gw_url" --header "Authorization: Bearer $gw_key"
     probe nginx "$ng_url"
 done
-while ((SECONDS < outage_end + 1)); do sleep 0.5; done
-curl -fs "http://127.0.0.1:$sb_port/_sandbox/stats" >"$results/c-stats-after.json"
+wait "$snap_pid"
+snap_pid=""
 curl -fs "$gw_url/metrics" >"$results/c-metrics.txt"
 
 # ---- report -------------------------------------------------------------------------------
