@@ -309,8 +309,8 @@ timed() {
 probe() {
     local name="$1" url="$2"
     shift 2
-    timed "$name-unseen" --base "$url" "$@" "${unseen[@]}"
     timed "$name-seen" --base "$url" "$@" "${seen[@]}"
+    timed "$name-unseen" --base "$url" "$@" "${unseen[@]}"
 }
 probe gateway-warm "$gw_url" --header "Authorization: Bearer $gw_key"
 probe nginx "$ng_url"
