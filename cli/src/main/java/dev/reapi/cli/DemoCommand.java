@@ -10,6 +10,8 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +31,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Starts the sandbox and the gateway in front of it on embedded defaults, creates a"
                     + " demo user and prints how to call the gateway.",
-            "The demo user's key is written to data/demo-key.txt."
+            "The demo user's key is written to data/demo-key.txt. The sandbox delivers its market"
+                    + " webhooks to the gateway, so the demo replica follows the market live."
         })
 final class DemoCommand implements Callable<Integer> {
 
@@ -59,9 +62,15 @@ final class DemoCommand implements Callable<Integer> {
                                 .withPort(sandboxPort)
                                 .withProperties(properties)
                                 .withMarketChangesPerSecond(1.0));
+        String secret = webhookSecret();
         Gateway gateway;
         try {
-            gateway = Gateway.start(GatewayConfig.load(Optional.empty(), environment(sandbox)));
+            gateway =
+                    Gateway.start(
+                            GatewayConfig.load(Optional.empty(), environment(sandbox, secret)));
+            // The sandbox's market events keep the demo replica current while it runs.
+            sandbox.registerWebhook(
+                    "http://127.0.0.1:" + gateway.port() + "/webhooks/property-updates", secret);
         } catch (RuntimeException e) {
             sandbox.close();
             throw e;
@@ -73,13 +82,24 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The process environment with the upstream pointed at the sandbox. */
-    private Map<String, String> environment(Sandbox sandbox) {
+    /**
+     * The process environment with the upstream pointed at the sandbox and the webhook secret
+     * shared with it.
+     */
+    private Map<String, String> environment(Sandbox sandbox, String secret) {
         var env = new HashMap<>(System.getenv());
         env.put("REALESTATEAPI_KEY", "sandbox");
         env.put("REALESTATEAPI_BASE_URL", sandbox.baseUrl());
         env.put("REAPI_PORT", Integer.toString(port));
+        env.put("REAPI_WEBHOOK_SECRETS", secret);
         return env;
+    }
+
+    /** A fresh {@code whsec_} secret for this run's sandbox and gateway. */
+    private static String webhookSecret() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return "whsec_" + Base64.getEncoder().encodeToString(key);
     }
 
     private static void writeKey(String rawKey) {

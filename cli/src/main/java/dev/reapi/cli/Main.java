@@ -16,6 +16,7 @@ import picocli.CommandLine.HelpCommand;
             ServeCommand.class,
             SandboxCommand.class,
             KeysCommand.class,
+            SyncCommand.class,
             HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -51,6 +51,7 @@ final class ConfigLoader {
                     Map.entry("REAPI_PUBLIC_BASE_URL", "jobs.public_base_url"),
                     Map.entry("REAPI_ALLOW_HTTP_CALLBACKS", "notify.allow_http"),
                     Map.entry("REAPI_ALLOW_PRIVATE_CALLBACKS", "notify.allow_private_callbacks"),
+                    Map.entry(SyncConfigParser.SECRETS_ENV, "sync.webhook_secrets"),
                     Map.entry("REAPI_DEFAULT_PLAN", "default_plan"));
 
     private static final long WINDOW_15_MIN_S = 900;
@@ -125,7 +126,8 @@ final class ConfigLoader {
                 "cache",
                 "ledger",
                 "jobs",
-                "notify");
+                "notify",
+                "sync");
         var upstream = upstream(root.section("upstream"));
         var server = server(root.section("server"));
         var database = database(root.section("database"));
@@ -142,8 +144,9 @@ final class ConfigLoader {
         String defaultPlan = root.text("default_plan", "free");
         var readPath = readPath(root.section("cache"), root.section("ledger"), redis);
         var jobs = jobs(root.section("jobs"), root.section("notify"));
+        var sync = SyncConfigParser.parse(root.section("sync"));
         return new GatewayConfig(
-                upstream, server, database, redis, plans, defaultPlan, readPath, jobs);
+                upstream, server, database, redis, plans, defaultPlan, readPath, jobs, sync);
     }
 
     private static JobsConfig jobs(Section j, Section n) {
@@ -265,7 +268,7 @@ final class ConfigLoader {
         }
     }
 
-    private static boolean flag(Section s, String key, boolean fallback) {
+    static boolean flag(Section s, String key, boolean fallback) {
         String text = s.text(key, String.valueOf(fallback)).toLowerCase(java.util.Locale.ROOT);
         return switch (text) {
             case "true" -> true;
@@ -395,7 +398,7 @@ final class ConfigLoader {
     }
 
     /** One mapping of the tree with its dotted path, for messages that name the key. */
-    private record Section(String prefix, ObjectNode node) {
+    record Section(String prefix, ObjectNode node) {
 
         String path(String key) {
             return prefix.isEmpty() ? key : prefix + "." + key;

@@ -10,6 +10,7 @@ import dev.reapi.gateway.adapter.out.upstream.ClientPropertySource;
 import dev.reapi.gateway.adapter.out.upstream.UpstreamHealthCheck;
 import dev.reapi.gateway.application.port.out.ApiKeys;
 import dev.reapi.gateway.application.port.out.HealthCheck;
+import dev.reapi.gateway.application.port.out.WatchedProperties;
 import dev.reapi.gateway.domain.GatewayException;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -90,6 +91,15 @@ public final class Gateway implements AutoCloseable {
                     ReadPaths.create(
                             config.readPath(), clock, database, client, registry, resources);
             checks.addAll(read.checks());
+            SyncWiring sync =
+                    SyncWiring.create(
+                            config.sync(),
+                            database,
+                            read,
+                            client,
+                            WatchedProperties.none(),
+                            registry,
+                            clock);
             JobsWiring jobs =
                     JobsWiring.create(
                             config.jobs(),
@@ -97,7 +107,8 @@ public final class Gateway implements AutoCloseable {
                             new ClientPropertySource(client, clock),
                             new ObjectMapper(),
                             clock,
-                            random);
+                            random,
+                            sync.tasks());
             HttpServer http =
                     HttpServer.start(
                             settings(config.server()),
@@ -112,9 +123,11 @@ public final class Gateway implements AutoCloseable {
                                     random,
                                     clock,
                                     read.usage()),
-                            Optional.of(jobs.endpoints()));
+                            Optional.of(jobs.endpoints()),
+                            Optional.of(sync.endpoints()));
             // Stopped before the database: close() runs the resource stack in reverse.
             jobs.start(resources);
+            sync.start(resources);
             LOG.info(
                     "Gateway ready on port {} in {} ms, {} ms of it opening the database (upstream"
                             + " {}, database {}, rate limits {})",

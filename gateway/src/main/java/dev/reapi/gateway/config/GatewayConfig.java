@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param defaultPlan the plan new users get when none is named
  * @param readPath caching, batching, fallback and usage accounting of reads
  * @param jobs asynchronous jobs and notifications
+ * @param sync webhooks, batch sync and incremental refreshes of the replica
  */
 public record GatewayConfig(
         Upstream upstream,
@@ -32,7 +33,8 @@ public record GatewayConfig(
         Map<String, Plan> plans,
         String defaultPlan,
         ReadPathConfig readPath,
-        JobsConfig jobs) {
+        JobsConfig jobs,
+        SyncConfig sync) {
 
     public GatewayConfig {
         Objects.requireNonNull(upstream, "upstream");
@@ -41,6 +43,7 @@ public record GatewayConfig(
         Objects.requireNonNull(redis, "redis");
         Objects.requireNonNull(readPath, "readPath");
         Objects.requireNonNull(jobs, "jobs");
+        Objects.requireNonNull(sync, "sync");
         plans = Map.copyOf(plans);
         if (!plans.containsKey(defaultPlan)) {
             throw new ConfigException(

@@ -6,17 +6,26 @@ import dev.reapi.gateway.adapter.out.cache.JsonCodecs;
 import dev.reapi.gateway.adapter.out.cache.SharedCacheHealthCheck;
 import dev.reapi.gateway.adapter.out.cache.TieredResponseCache;
 import dev.reapi.gateway.adapter.out.persistence.Database;
+import dev.reapi.gateway.adapter.out.persistence.JdbiChangeLogStore;
 import dev.reapi.gateway.adapter.out.persistence.JdbiReplicaStore;
 import dev.reapi.gateway.adapter.out.persistence.JdbiUsageLedger;
 import dev.reapi.gateway.adapter.out.upstream.BatchingPropertySource;
 import dev.reapi.gateway.adapter.out.upstream.ClientPropertySource;
 import dev.reapi.gateway.application.cache.CachedPropertyQueries;
 import dev.reapi.gateway.application.cache.CachedReads;
+import dev.reapi.gateway.application.cache.SearchGeneration;
 import dev.reapi.gateway.application.ledger.UsageReports;
+import dev.reapi.gateway.application.port.out.ChangeHook;
+import dev.reapi.gateway.application.port.out.ChangeLog;
 import dev.reapi.gateway.application.port.out.HealthCheck;
 import dev.reapi.gateway.application.port.out.MeteredDetails;
 import dev.reapi.gateway.application.port.out.PropertySource;
+import dev.reapi.gateway.application.port.out.ReplicaStore;
 import dev.reapi.gateway.application.port.out.UpstreamFailure;
+import dev.reapi.gateway.application.port.out.UsageLedger;
+import dev.reapi.gateway.application.sync.CacheInvalidatingHook;
+import dev.reapi.gateway.application.sync.ChangeApplier;
+import dev.reapi.gateway.domain.sync.ChangeSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Deque;
@@ -25,7 +34,12 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** Wires the read path: cache tiers, replica, ledger, batching and the cached queries. */
+/**
+ * Wires the read path: cache tiers, replica, ledger, batching and the cached queries. The read path
+ * records what it reads through the one {@link ChangeApplier} of the gateway, whose hook drops a
+ * changed property's cache entries and, when it became sold, moves every search to a new key
+ * generation.
+ */
 final class ReadPaths {
 
     private ReadPaths() {}
@@ -36,8 +50,23 @@ final class ReadPaths {
      * @param queries every property read, through the cache
      * @param usage the usage reports
      * @param checks health checks of the read path's optional dependencies
+     * @param source the upstream as the read path calls it (batching detail lookups)
+     * @param ledger the usage ledger
+     * @param replica the replica
+     * @param log the change history
+     * @param applier the gateway's one writer of replica changes
+     * @param hook what the applier tells about committed changes
      */
-    record Wired(CachedPropertyQueries queries, UsageReports usage, List<HealthCheck> checks) {}
+    record Wired(
+            CachedPropertyQueries queries,
+            UsageReports usage,
+            List<HealthCheck> checks,
+            PropertySource source,
+            UsageLedger ledger,
+            ReplicaStore replica,
+            ChangeLog log,
+            ChangeApplier applier,
+            ChangeHook hook) {}
 
     /** Builds the read path; everything that must be closed is pushed onto {@code resources}. */
     static Wired create(
@@ -76,19 +105,36 @@ final class ReadPaths {
             source = batching;
             details = Optional.of(batching);
         }
+        var generation = new SearchGeneration();
+        var hook = new CacheInvalidatingHook(cache, generation::bump);
+        var log = new JdbiChangeLogStore(database);
+        var codecs = JsonCodecs.propertyCodecs();
+        var applier = new ChangeApplier(log, codecs.property(), hook, clock);
+        var replica = new JdbiReplicaStore(database);
         var queries =
                 new CachedPropertyQueries(
                         reads,
                         source,
                         details,
-                        new JdbiReplicaStore(database),
-                        JsonCodecs.propertyCodecs(),
-                        clock);
+                        replica,
+                        properties ->
+                                applier.applyAll(properties, ChangeSource.READ, Optional.empty()),
+                        generation,
+                        codecs);
         List<HealthCheck> checks =
                 config.cache().redisUrl().isPresent()
                         ? List.of(new SharedCacheHealthCheck(cache))
                         : List.of();
-        return new Wired(queries, new UsageReports(ledger, config.price(), clock), checks);
+        return new Wired(
+                queries,
+                new UsageReports(ledger, config.price(), clock),
+                checks,
+                source,
+                ledger,
+                replica,
+                log,
+                applier,
+                hook);
     }
 
     /** Failures that mean "the upstream cannot answer now": they start the fallback chain. */

@@ -11,13 +11,17 @@ import dev.reapi.gateway.adapter.out.cache.JsonCodecs;
 import dev.reapi.gateway.adapter.out.cache.TieredCacheSettings;
 import dev.reapi.gateway.adapter.out.cache.TieredResponseCache;
 import dev.reapi.gateway.adapter.out.persistence.Database;
+import dev.reapi.gateway.adapter.out.persistence.JdbiChangeLogStore;
 import dev.reapi.gateway.adapter.out.persistence.JdbiReplicaStore;
 import dev.reapi.gateway.adapter.out.persistence.JdbiUsageLedger;
 import dev.reapi.gateway.adapter.out.upstream.ClientPropertySource;
 import dev.reapi.gateway.application.cache.CachedPropertyQueries;
 import dev.reapi.gateway.application.cache.CachedReads;
+import dev.reapi.gateway.application.cache.SearchGeneration;
 import dev.reapi.gateway.application.port.in.Answer;
+import dev.reapi.gateway.application.port.out.ChangeHook;
 import dev.reapi.gateway.application.port.out.UpstreamFailure;
+import dev.reapi.gateway.application.sync.ChangeApplier;
 import dev.reapi.gateway.domain.cache.CacheKeys;
 import dev.reapi.gateway.domain.cache.CachePolicy;
 import dev.reapi.gateway.domain.cache.NothingToServeException;
@@ -25,6 +29,7 @@ import dev.reapi.gateway.domain.ledger.DailyUsage;
 import dev.reapi.gateway.domain.ledger.UsageTotals;
 import dev.reapi.gateway.domain.property.Provenance;
 import dev.reapi.gateway.domain.property.Provenance.Source;
+import dev.reapi.gateway.domain.sync.ChangeSource;
 import dev.reapi.gateway.testing.MutableClock;
 import dev.reapi.sandbox.FaultSettings;
 import dev.reapi.sandbox.Sandbox;
@@ -80,6 +85,12 @@ class CachedReadPathSandboxTest {
         var meters = new SimpleMeterRegistry();
         cache = new TieredResponseCache(TieredCacheSettings.defaults(), clock, meters);
         ledger = new JdbiUsageLedger(database, Duration.ofHours(1), meters);
+        var applier =
+                new ChangeApplier(
+                        new JdbiChangeLogStore(database),
+                        JsonCodecs.propertyCodecs().property(),
+                        ChangeHook.none(),
+                        clock);
         var reads =
                 new CachedReads(
                         cache,
@@ -95,8 +106,10 @@ class CachedReadPathSandboxTest {
                         new ClientPropertySource(client, clock),
                         Optional.empty(),
                         new JdbiReplicaStore(database),
-                        JsonCodecs.propertyCodecs(),
-                        clock);
+                        properties ->
+                                applier.applyAll(properties, ChangeSource.READ, Optional.empty()),
+                        new SearchGeneration(),
+                        JsonCodecs.propertyCodecs());
     }
 
     @AfterEach

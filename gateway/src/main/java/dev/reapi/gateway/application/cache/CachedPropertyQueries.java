@@ -12,14 +12,12 @@ import dev.reapi.gateway.application.port.in.PropertyQueries;
 import dev.reapi.gateway.application.port.out.MeteredDetails;
 import dev.reapi.gateway.application.port.out.PropertySource;
 import dev.reapi.gateway.application.port.out.ReplicaStore;
-import dev.reapi.gateway.application.port.out.ReplicaStore.ReplicatedProperty;
 import dev.reapi.gateway.application.port.out.UpstreamFailure;
 import dev.reapi.gateway.domain.cache.CacheKey;
 import dev.reapi.gateway.domain.cache.CacheKeys;
 import dev.reapi.gateway.domain.cache.NothingToServeException;
 import dev.reapi.gateway.domain.property.EnrichedProperty;
 import dev.reapi.gateway.domain.property.Provenance;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -35,8 +33,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The property read path through the cache: every query is answered by {@link CachedReads}, whose
- * misses call the {@link PropertySource}; every property read from the upstream is written through
- * to the replica, which answers details when the upstream and the cache cannot.
+ * misses call the {@link PropertySource}; every property read from the upstream is recorded through
+ * {@link ReadReplication} (the replica and its change history), and the replica answers details
+ * when the upstream and the cache cannot. Search keys carry the {@link SearchGeneration}, so that a
+ * change which makes cached searches stale can drop them all.
  *
  * <p>Usage is attributed to the user this instance is bound to ({@link #forUser}); an unbound
  * instance attributes it to {@value #ANONYMOUS}. Each upstream call counts as one call, and records
@@ -54,8 +54,9 @@ public final class CachedPropertyQueries implements PropertyQueries {
     private final PropertySource source;
     private final Optional<MeteredDetails> details;
     private final ReplicaStore replica;
+    private final ReadReplication replication;
+    private final SearchGeneration generation;
     private final PropertyCodecs codecs;
-    private final Clock clock;
     private final String userId;
     private final OptionalLong dailyRecordCap;
 
@@ -64,32 +65,44 @@ public final class CachedPropertyQueries implements PropertyQueries {
      *
      * @param details where detail misses go when present (a batching source that says which lookup
      *     paid for a shared call); {@code source} otherwise
+     * @param replica what the fallback reads
+     * @param replication where every property read from the upstream is recorded; it runs inside
+     *     the read, and a failure of it is logged, never the read's failure
+     * @param generation the generation of search keys
      */
     public CachedPropertyQueries(
             CachedReads reads,
             PropertySource source,
             Optional<MeteredDetails> details,
             ReplicaStore replica,
-            PropertyCodecs codecs,
-            Clock clock) {
-        this(reads, source, details, replica, codecs, clock, ANONYMOUS, OptionalLong.empty());
+            ReadReplication replication,
+            SearchGeneration generation,
+            PropertyCodecs codecs) {
+        this(
+                reads,
+                source,
+                details,
+                new Stores(replica, replication, generation),
+                codecs,
+                ANONYMOUS,
+                OptionalLong.empty());
     }
 
     private CachedPropertyQueries(
             CachedReads reads,
             PropertySource source,
             Optional<MeteredDetails> details,
-            ReplicaStore replica,
+            Stores stores,
             PropertyCodecs codecs,
-            Clock clock,
             String userId,
             OptionalLong dailyRecordCap) {
         this.reads = Objects.requireNonNull(reads, "reads");
         this.source = Objects.requireNonNull(source, "source");
         this.details = Objects.requireNonNull(details, "details");
-        this.replica = Objects.requireNonNull(replica, "replica");
+        this.replica = Objects.requireNonNull(stores.replica(), "replica");
+        this.replication = Objects.requireNonNull(stores.replication(), "replication");
+        this.generation = Objects.requireNonNull(stores.generation(), "generation");
         this.codecs = Objects.requireNonNull(codecs, "codecs");
-        this.clock = Objects.requireNonNull(clock, "clock");
         this.userId = Objects.requireNonNull(userId, "userId");
         this.dailyRecordCap = Objects.requireNonNull(dailyRecordCap, "dailyRecordCap");
     }
@@ -97,12 +110,19 @@ public final class CachedPropertyQueries implements PropertyQueries {
     /** The same queries, attributed to {@code user} and held to its plan's daily record cap. */
     @Override
     public CachedPropertyQueries forUser(String user, OptionalLong cap) {
-        return new CachedPropertyQueries(reads, source, details, replica, codecs, clock, user, cap);
+        return new CachedPropertyQueries(
+                reads,
+                source,
+                details,
+                new Stores(replica, replication, generation),
+                codecs,
+                user,
+                cap);
     }
 
     @Override
     public Answer<SearchPage> search(SearchRequest request, String requestId) {
-        CacheKey key = CacheKeys.search(codecs.searchTree().apply(request));
+        CacheKey key = generation.apply(CacheKeys.search(codecs.searchTree().apply(request)));
         Read.Loader<SearchPage> loader =
                 usage -> {
                     SearchPage page = upstream(usage, () -> source.search(request, requestId));
@@ -253,21 +273,10 @@ public final class CachedPropertyQueries implements PropertyQueries {
         if (properties.isEmpty()) {
             return;
         }
-        var now = clock.instant();
-        var rows =
-                properties.stream()
-                        .map(
-                                p ->
-                                        new ReplicatedProperty(
-                                                p.id(),
-                                                codecs.property().encode(p),
-                                                p.updatedAt(),
-                                                now))
-                        .toList();
         try {
-            replica.upsertAll(rows);
+            replication.replicate(properties);
         } catch (RuntimeException e) {
-            LOG.warn("replica write-through of {} properties failed", rows.size(), e);
+            LOG.warn("recording {} read properties in the replica failed", properties.size(), e);
         }
     }
 
@@ -310,6 +319,10 @@ public final class CachedPropertyQueries implements PropertyQueries {
             throw cause instanceof RuntimeException r ? r : e;
         }
     }
+
+    /** What the queries write to and fall back on, kept together for the per-user copies. */
+    private record Stores(
+            ReplicaStore replica, ReadReplication replication, SearchGeneration generation) {}
 
     /** One upstream call. */
     @FunctionalInterface

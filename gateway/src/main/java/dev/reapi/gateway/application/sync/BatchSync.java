@@ -30,8 +30,10 @@ import org.slf4j.LoggerFactory;
  * or starts a new one at the last high-water mark minus the lookback window (default 1 hour; it
  * absorbs upstream clock skew and late commits), or from the beginning when there is none. Runs
  * must not overlap: the schedule runs on one instance at a time; a manual run should not be started
- * while the gateway's schedule may run. Meters: {@code reapi.sync.pages}, {@code
- * reapi.sync.properties}, {@code reapi.sync.changes} (counters). Thread-safe, one run at a time.
+ * while the gateway's schedule may run. A full run (from the feed's beginning) with a {@link
+ * DeletionSweep} also marks the properties it did not see deleted. Meters: {@code
+ * reapi.sync.pages}, {@code reapi.sync.properties}, {@code reapi.sync.changes} (counters).
+ * Thread-safe, one run at a time.
  */
 public final class BatchSync {
 
@@ -44,6 +46,7 @@ public final class BatchSync {
     private final ChangeApplier applier;
     private final SyncCheckpoints checkpoints;
     private final Settings settings;
+    private final Optional<DeletionSweep> sweep;
     private final Clock clock;
     private final Counter pagesMeter;
     private final Counter propertiesMeter;
@@ -103,7 +106,9 @@ public final class BatchSync {
         record Resume() implements Start {}
     }
 
-    /** A batch sync reading {@code feed}, applying through {@code applier}. */
+    /**
+     * A batch sync reading {@code feed}, applying through {@code applier}, finding no deletions.
+     */
     public BatchSync(
             UpdatedFeed feed,
             ChangeApplier applier,
@@ -111,10 +116,28 @@ public final class BatchSync {
             Settings settings,
             Clock clock,
             MeterRegistry meters) {
+        this(feed, applier, checkpoints, settings, Optional.empty(), clock, meters);
+    }
+
+    /**
+     * A batch sync reading {@code feed}, applying through {@code applier}.
+     *
+     * @param sweep when present, a run from the beginning of the feed (a full run) marks the
+     *     replica's properties it did not see deleted
+     */
+    public BatchSync(
+            UpdatedFeed feed,
+            ChangeApplier applier,
+            SyncCheckpoints checkpoints,
+            Settings settings,
+            Optional<DeletionSweep> sweep,
+            Clock clock,
+            MeterRegistry meters) {
         this.feed = Objects.requireNonNull(feed, "feed");
         this.applier = Objects.requireNonNull(applier, "applier");
         this.checkpoints = Objects.requireNonNull(checkpoints, "checkpoints");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.sweep = Objects.requireNonNull(sweep, "sweep");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.pagesMeter = counter(meters, "reapi.sync.pages", "feed pages committed");
         this.propertiesMeter = counter(meters, "reapi.sync.properties", "properties received");
@@ -132,6 +155,10 @@ public final class BatchSync {
         Position position = position(start);
         Instant began = clock.instant();
         LOG.info("Batch sync started since {} ({})", position.since(), position.describe());
+        Optional<Instant> fullRun =
+                position.since().equals(Instant.EPOCH)
+                        ? sweep.flatMap(s -> s.begin(position.cursor() != null))
+                        : Optional.empty();
         long pages = 0;
         long properties = 0;
         long changes = 0;
@@ -140,6 +167,7 @@ public final class BatchSync {
         String highId = position.highId();
         do {
             UpdatedPage page = feed.page(position.since(), cursor, settings.pageSize());
+            fullRun.ifPresent(runStart -> sweep.orElseThrow().seen(page.properties(), runStart));
             Optional<Property> last =
                     page.properties().stream()
                             .max(
@@ -168,6 +196,7 @@ public final class BatchSync {
             LOG.debug("Batch sync page {}: {} properties, {} changes", pages, properties, changes);
             listener.pageCommitted(progress);
         } while (cursor != null);
+        fullRun.ifPresent(runStart -> sweep.orElseThrow().finish(runStart));
         var done =
                 new SyncProgress(
                         pages, properties, changes, Duration.between(began, clock.instant()));

@@ -30,6 +30,7 @@ final class SyncRig implements AutoCloseable {
 
     static final ValueCodec<Property> CODEC = JsonCodecs.propertyCodecs().property();
 
+    final String url;
     final Database db;
     final JdbiChangeLogStore log;
     final ChangeApplier applier;
@@ -46,6 +47,7 @@ final class SyncRig implements AutoCloseable {
             closing.add(schema::close);
             url = schema.jdbcUrl();
         }
+        this.url = url;
         db = Database.open(url);
         closing.addFirst(db::close);
         log = new JdbiChangeLogStore(db);

@@ -135,9 +135,9 @@ public final class DbSchedulerJobs implements JobScheduler, AutoCloseable {
                         .onFailureReschedule(Schedules.fixedDelay(AFTER_INTERRUPT))
                         .onDeadExecutionRevive()
                         .execute((instance, context) -> run(runner, new JobId(instance.getId())));
+        // startTasks adds the recurring tasks to the known ones; naming them twice is an error.
         List<Task<?>> known = new ArrayList<>();
         known.add(task);
-        known.addAll(recurring);
         SchedulerBuilder builder =
                 Scheduler.create(dataSource, known)
                         .startTasks(List.copyOf(recurring))

@@ -2,10 +2,12 @@ package dev.reapi.gateway.adapter.out.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reapi.gateway.application.port.out.ChangeLog.Writes;
 import dev.reapi.gateway.application.port.out.ReplicaStore.ReplicatedProperty;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,67 +25,74 @@ class JdbiReplicaStoreTest {
         databases.close();
     }
 
-    @ParameterizedTest
-    @EnumSource(Database.Dialect.class)
-    void upsert_new_isFoundWithItsTimes(Database.Dialect dialect) {
-        var replica = new JdbiReplicaStore(databases.open(dialect, dir));
-        var property = new ReplicatedProperty("P1", "{\"price\":1}", T0, T0.plusSeconds(5));
-
-        boolean stored = replica.upsert(property);
-
-        assertThat(stored).isTrue();
-        assertThat(replica.find("P1")).contains(property);
-        assertThat(replica.find("P2")).isEmpty();
+    private static void write(Database db, Instant fetchedAt, String... ids) {
+        List<ReplicatedProperty> rows =
+                List.of(ids).stream()
+                        .map(id -> new ReplicatedProperty(id, "{}", T0, fetchedAt))
+                        .toList();
+        new JdbiChangeLogStore(db)
+                .commit(
+                        List.of(ids),
+                        stored -> new Writes(rows, List.of(), List.of(), Optional.empty()));
     }
 
     @ParameterizedTest
     @EnumSource(Database.Dialect.class)
-    void upsert_newerOrSameVersion_replaces(Database.Dialect dialect) {
-        var replica = new JdbiReplicaStore(databases.open(dialect, dir));
-        replica.upsert(new ReplicatedProperty("P1", "{\"price\":1}", T0, T0));
-        var same = new ReplicatedProperty("P1", "{\"price\":1}", T0, T0.plusSeconds(60));
-        var newer =
-                new ReplicatedProperty(
-                        "P1", "{\"price\":2}", T0.plusSeconds(30), T0.plusSeconds(90));
+    void find_writtenRow_isFoundWithItsTimes(Database.Dialect dialect) {
+        Database db = databases.open(dialect, dir);
+        write(db, T0.plusSeconds(5), "P1");
 
-        boolean sameStored = replica.upsert(same);
-        boolean newerStored = replica.upsert(newer);
+        var found = new JdbiReplicaStore(db).find("P1");
 
-        assertThat(sameStored).isTrue();
-        assertThat(newerStored).isTrue();
-        assertThat(replica.find("P1")).contains(newer);
+        assertThat(found).contains(new ReplicatedProperty("P1", "{}", T0, T0.plusSeconds(5)));
+        assertThat(new JdbiReplicaStore(db).find("P2")).isEmpty();
     }
 
     @ParameterizedTest
     @EnumSource(Database.Dialect.class)
-    void upsert_olderVersion_isIgnored(Database.Dialect dialect) {
-        var replica = new JdbiReplicaStore(databases.open(dialect, dir));
-        var current = new ReplicatedProperty("P1", "{\"price\":2}", T0.plusSeconds(30), T0);
-        replica.upsert(current);
+    void unseen_afterMarkingSeen_isOnlyWhatTheRunDidNotSee(Database.Dialect dialect) {
+        Database db = databases.open(dialect, dir);
+        write(db, T0, "P1", "P2", "P3");
+        var replica = new JdbiReplicaStore(db);
+        Instant run = T0.plusSeconds(60);
+        write(db, run.plusSeconds(1), "P4");
 
-        boolean stored =
-                replica.upsert(
-                        new ReplicatedProperty("P1", "{\"price\":1}", T0, T0.plusSeconds(99)));
+        replica.markSeen(List.of("P1", "P3", "unknown"), run);
 
-        assertThat(stored).isFalse();
-        assertThat(replica.find("P1")).contains(current);
+        assertThat(replica.unseen(run, 10)).containsExactly("P2");
     }
 
     @ParameterizedTest
     @EnumSource(Database.Dialect.class)
-    void upsertAll_mixedVersions_storesOnlyTheNotOlder(Database.Dialect dialect) {
+    void markDeleted_hidesTheRowUntilSeenAgain(Database.Dialect dialect) {
+        Database db = databases.open(dialect, dir);
+        write(db, T0, "P1", "P2");
+        var replica = new JdbiReplicaStore(db);
+        Instant run = T0.plusSeconds(60);
+
+        replica.markDeleted(List.of("P1"), run);
+
+        assertThat(replica.find("P1")).isEmpty();
+        assertThat(replica.deletedAt("P1")).contains(run);
+        assertThat(replica.deletedAt("P2")).isEmpty();
+        assertThat(replica.unseen(run, 10)).containsExactly("P2");
+
+        replica.markSeen(List.of("P1"), run.plusSeconds(60));
+
+        assertThat(replica.find("P1")).isPresent();
+        assertThat(replica.deletedAt("P1")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Database.Dialect.class)
+    void fullRunStart_isKeptUntilEnded(Database.Dialect dialect) {
         var replica = new JdbiReplicaStore(databases.open(dialect, dir));
-        replica.upsert(new ReplicatedProperty("P1", "{}", T0.plusSeconds(30), T0));
 
-        int stored =
-                replica.upsertAll(
-                        List.of(
-                                new ReplicatedProperty("P1", "{\"old\":1}", T0, T0),
-                                new ReplicatedProperty("P2", "{}", T0, T0),
-                                new ReplicatedProperty("P3", "{}", T0, T0)));
+        replica.beginFullRun(T0);
+        replica.beginFullRun(T0.plusSeconds(1));
 
-        assertThat(stored).isEqualTo(2);
-        assertThat(replica.find("P1")).map(ReplicatedProperty::json).contains("{}");
-        assertThat(replica.find("P3")).isPresent();
+        assertThat(replica.fullRunStart()).contains(T0.plusSeconds(1));
+        replica.endFullRun();
+        assertThat(replica.fullRunStart()).isEmpty();
     }
 }

@@ -1,0 +1,151 @@
+package dev.reapi.gateway.config;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import dev.reapi.client.RealEstateApiClient;
+import dev.reapi.gateway.adapter.in.http.SyncEndpoints;
+import dev.reapi.gateway.adapter.in.http.WebhookRoutes;
+import dev.reapi.gateway.adapter.in.http.WebhookSignatures;
+import dev.reapi.gateway.adapter.in.schedule.BatchSyncSchedule;
+import dev.reapi.gateway.adapter.in.schedule.WatchedRefreshSchedule;
+import dev.reapi.gateway.adapter.out.cache.JsonCodecs;
+import dev.reapi.gateway.adapter.out.persistence.Database;
+import dev.reapi.gateway.adapter.out.persistence.JdbiSyncCheckpointStore;
+import dev.reapi.gateway.adapter.out.persistence.JdbiWebhookInboxStore;
+import dev.reapi.gateway.adapter.out.upstream.ClientUpdatedFeed;
+import dev.reapi.gateway.application.port.out.ChangeHook;
+import dev.reapi.gateway.application.port.out.ChangeLog;
+import dev.reapi.gateway.application.port.out.ReplicaStore;
+import dev.reapi.gateway.application.port.out.WatchedProperties;
+import dev.reapi.gateway.application.sync.BatchSync;
+import dev.reapi.gateway.application.sync.ChangeApplier;
+import dev.reapi.gateway.application.sync.DeletionSweep;
+import dev.reapi.gateway.application.sync.InboxWorker;
+import dev.reapi.gateway.application.sync.IncrementalSync;
+import dev.reapi.gateway.application.sync.WebhookIngestion;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires replica sync around the read path's {@link ChangeApplier}: webhook ingestion and its inbox
+ * worker, the batch sync with its deletion sweep and daily schedule, and incremental refreshes (the
+ * refresh route and the periodic refresh of watched properties). {@link #start} starts the inbox
+ * worker and pushes it on the composition root's resource stack, so that it stops before the
+ * database closes.
+ */
+final class SyncWiring {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SyncWiring.class);
+
+    private final InboxWorker worker;
+    private final SyncEndpoints endpoints;
+    private final List<RecurringTask<?>> tasks;
+
+    private SyncWiring(InboxWorker worker, SyncEndpoints endpoints, List<RecurringTask<?>> tasks) {
+        this.worker = worker;
+        this.endpoints = endpoints;
+        this.tasks = List.copyOf(tasks);
+    }
+
+    /**
+     * The parts of replica sync.
+     *
+     * @param read the read path, whose applier, source, ledger and replica sync shares
+     * @param watched the properties to refresh periodically
+     */
+    static SyncWiring create(
+            SyncConfig config,
+            Database database,
+            ReadPaths.Wired read,
+            RealEstateApiClient client,
+            WatchedProperties watched,
+            MeterRegistry registry,
+            Clock clock) {
+        ChangeApplier applier = read.applier();
+        var inbox = new JdbiWebhookInboxStore(database);
+        var worker = new InboxWorker(inbox, applier);
+        Optional<WebhookRoutes> webhooks = Optional.empty();
+        if (config.webhooksEnabled()) {
+            webhooks =
+                    Optional.of(
+                            new WebhookRoutes(
+                                    new WebhookIngestion(inbox, worker, clock),
+                                    new WebhookSignatures(
+                                            config.webhookSecrets(),
+                                            config.webhookTolerance(),
+                                            clock)));
+        } else {
+            LOG.info(
+                    "No webhook secret configured (sync.webhook_secrets); {} is not registered",
+                    WebhookRoutes.PATH);
+        }
+        var incremental = new IncrementalSync(read.source(), applier, read.ledger(), clock);
+        List<RecurringTask<?>> tasks = new ArrayList<>();
+        if (config.batchEnabled()) {
+            BatchSync batch =
+                    batchSync(
+                            config,
+                            database,
+                            client,
+                            applier,
+                            read.replica(),
+                            read.log(),
+                            read.hook(),
+                            registry,
+                            clock);
+            tasks.add(new BatchSyncSchedule(batch, config.batchZone(), config.batchTime()).task());
+        }
+        if (!config.watchedRefreshInterval().isZero()) {
+            tasks.add(
+                    new WatchedRefreshSchedule(
+                                    incremental, watched, config.watchedRefreshInterval())
+                            .task());
+        }
+        return new SyncWiring(worker, new SyncEndpoints(webhooks, incremental), tasks);
+    }
+
+    /** A batch sync of the upstream's feed into the replica, sweeping deletions on full runs. */
+    static BatchSync batchSync(
+            SyncConfig config,
+            Database database,
+            RealEstateApiClient client,
+            ChangeApplier applier,
+            ReplicaStore replica,
+            ChangeLog log,
+            ChangeHook hook,
+            MeterRegistry registry,
+            Clock clock) {
+        var sweep =
+                new DeletionSweep(
+                        replica, log, JsonCodecs.propertyCodecs().property(), hook, clock);
+        return new BatchSync(
+                new ClientUpdatedFeed(client),
+                applier,
+                new JdbiSyncCheckpointStore(database),
+                config.batchSettings(),
+                Optional.of(sweep),
+                clock,
+                registry);
+    }
+
+    /** The routes' dependencies. */
+    SyncEndpoints endpoints() {
+        return endpoints;
+    }
+
+    /** The recurring tasks for the job engine's scheduler: batch sync and watched refresh. */
+    List<RecurringTask<?>> tasks() {
+        return tasks;
+    }
+
+    /** Starts the inbox worker (applying what an earlier run left pending); pushes it. */
+    void start(Deque<AutoCloseable> resources) {
+        worker.start();
+        resources.push(worker);
+    }
+}
