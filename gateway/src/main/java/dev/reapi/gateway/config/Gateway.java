@@ -98,6 +98,7 @@ public final class Gateway implements AutoCloseable {
                             new ObjectMapper(),
                             clock,
                             random);
+            WatchesWiring watches = WatchesWiring.create(config.jobs(), database, clock, random);
             HttpServer http =
                     HttpServer.start(
                             settings(config.server()),
@@ -112,7 +113,8 @@ public final class Gateway implements AutoCloseable {
                                     random,
                                     clock,
                                     read.usage()),
-                            Optional.of(jobs.endpoints()));
+                            Optional.of(jobs.endpoints()),
+                            Optional.of(watches.endpoints()));
             // Stopped before the database: close() runs the resource stack in reverse.
             jobs.start(resources);
             LOG.info(

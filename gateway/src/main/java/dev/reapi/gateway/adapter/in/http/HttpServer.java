@@ -105,13 +105,23 @@ public final class HttpServer implements AutoCloseable {
      */
     public static HttpServer start(
             Settings settings, Dependencies deps, Optional<JobEndpoints> jobs) {
+        return start(settings, deps, jobs, Optional.empty());
+    }
+
+    /** Starts the server with the job, notification and watch routes; returns when listening. */
+    public static HttpServer start(
+            Settings settings,
+            Dependencies deps,
+            Optional<JobEndpoints> jobs,
+            Optional<WatchEndpoints> watches) {
         var bodies = new JsonBodies(settings.maxBodyBytes(), settings.maxJsonDepth());
         var requestIds = new RequestIds(deps.random());
         Javalin app =
                 Javalin.create(
                         config -> {
                             configureServer(config, settings, requestIds, bodies, deps);
-                            registerRoutes(config.routes, requestIds, bodies, deps, jobs);
+                            registerRoutes(
+                                    config.routes, requestIds, bodies, deps, jobs, watches);
                         });
         app.start();
         for (Connector connector : app.jettyServer().server().getConnectors()) {
@@ -158,7 +168,8 @@ public final class HttpServer implements AutoCloseable {
             RequestIds requestIds,
             JsonBodies bodies,
             Dependencies deps,
-            Optional<JobEndpoints> jobs) {
+            Optional<JobEndpoints> jobs,
+            Optional<WatchEndpoints> watches) {
         var guard = new Guard(deps.apiKeys(), deps.rateLimiter(), deps.registry());
         routes.before(
                 ctx -> {
@@ -175,6 +186,7 @@ public final class HttpServer implements AutoCloseable {
         new PropertyRoutes(deps.queries(), guard, bodies).register(routes);
         new UsageRoutes(deps.usage(), guard, bodies.mapper()).register(routes);
         jobs.ifPresent(endpoints -> endpoints.register(routes, guard, bodies));
+        watches.ifPresent(endpoints -> endpoints.register(routes, guard, bodies));
         new HealthRoutes(deps.healthChecks(), bodies.mapper()).register(routes);
         new DocsRoutes().register(routes);
         routes.get(
