@@ -120,8 +120,7 @@ public final class HttpServer implements AutoCloseable {
                 Javalin.create(
                         config -> {
                             configureServer(config, settings, requestIds, bodies, deps);
-                            registerRoutes(
-                                    config.routes, requestIds, bodies, deps, jobs, watches);
+                            registerRoutes(config.routes, requestIds, bodies, deps, jobs, watches);
                         });
         app.start();
         for (Connector connector : app.jettyServer().server().getConnectors()) {
