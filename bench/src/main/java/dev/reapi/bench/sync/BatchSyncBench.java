@@ -5,11 +5,13 @@ import dev.reapi.client.RealEstateApiClient;
 import dev.reapi.gateway.adapter.out.cache.JsonCodecs;
 import dev.reapi.gateway.adapter.out.persistence.Database;
 import dev.reapi.gateway.adapter.out.persistence.JdbiChangeLogStore;
+import dev.reapi.gateway.adapter.out.persistence.JdbiReplicaStore;
 import dev.reapi.gateway.adapter.out.persistence.JdbiSyncCheckpointStore;
 import dev.reapi.gateway.adapter.out.upstream.ClientUpdatedFeed;
 import dev.reapi.gateway.application.port.out.ChangeHook;
 import dev.reapi.gateway.application.sync.BatchSync;
 import dev.reapi.gateway.application.sync.ChangeApplier;
+import dev.reapi.gateway.application.sync.DeletionSweep;
 import dev.reapi.gateway.application.sync.SyncProgress;
 import dev.reapi.sandbox.Sandbox;
 import dev.reapi.sandbox.SandboxOptions;
@@ -29,6 +31,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -107,10 +110,16 @@ public final class BatchSyncBench {
                                 .baseUrl(sandbox.baseUrl())
                                 .callTimeout(Duration.ofSeconds(60))
                                 .build()) {
-            var applier =
-                    new ChangeApplier(
-                            new JdbiChangeLogStore(database),
-                            JsonCodecs.propertyCodecs().property(),
+            var log = new JdbiChangeLogStore(database);
+            var codec = JsonCodecs.propertyCodecs().property();
+            var applier = new ChangeApplier(log, codec, ChangeHook.none(), Clock.systemUTC());
+            // A full run marks what it sees, as the scheduled sync does, so that deletions can be
+            // swept at its end.
+            var sweep =
+                    new DeletionSweep(
+                            new JdbiReplicaStore(database),
+                            log,
+                            codec,
                             ChangeHook.none(),
                             Clock.systemUTC());
             var sync =
@@ -119,6 +128,7 @@ public final class BatchSyncBench {
                             applier,
                             new JdbiSyncCheckpointStore(database),
                             new BatchSync.Settings(PAGE_SIZE, Duration.ofHours(1)),
+                            Optional.of(sweep),
                             Clock.systemUTC(),
                             new SimpleMeterRegistry());
             long began = System.nanoTime();

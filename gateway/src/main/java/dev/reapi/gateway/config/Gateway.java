@@ -10,7 +10,6 @@ import dev.reapi.gateway.adapter.out.upstream.ClientPropertySource;
 import dev.reapi.gateway.adapter.out.upstream.UpstreamHealthCheck;
 import dev.reapi.gateway.application.port.out.ApiKeys;
 import dev.reapi.gateway.application.port.out.HealthCheck;
-import dev.reapi.gateway.application.port.out.WatchedProperties;
 import dev.reapi.gateway.domain.GatewayException;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -87,9 +86,16 @@ public final class Gateway implements AutoCloseable {
             checks.add(new UpstreamHealthCheck(client));
             checks.add(new DatabaseHealthCheck(database.dataSource()));
             checks.addAll(limits.checks());
+            WatchesWiring watches = WatchesWiring.create(config.jobs(), database, clock, random);
             ReadPaths.Wired read =
                     ReadPaths.create(
-                            config.readPath(), clock, database, client, registry, resources);
+                            config.readPath(),
+                            clock,
+                            database,
+                            client,
+                            registry,
+                            Optional.of(watches.notifier()),
+                            resources);
             checks.addAll(read.checks());
             SyncWiring sync =
                     SyncWiring.create(
@@ -97,7 +103,7 @@ public final class Gateway implements AutoCloseable {
                             database,
                             read,
                             client,
-                            WatchedProperties.none(),
+                            watches.watchedProperties(),
                             registry,
                             clock);
             JobsWiring jobs =
@@ -124,7 +130,8 @@ public final class Gateway implements AutoCloseable {
                                     clock,
                                     read.usage()),
                             Optional.of(jobs.endpoints()),
-                            Optional.of(sync.endpoints()));
+                            Optional.of(sync.endpoints()),
+                            Optional.of(watches.endpoints()));
             // Stopped before the database: close() runs the resource stack in reverse.
             jobs.start(resources);
             sync.start(resources);

@@ -25,6 +25,7 @@ import dev.reapi.gateway.application.port.out.UpstreamFailure;
 import dev.reapi.gateway.application.port.out.UsageLedger;
 import dev.reapi.gateway.application.sync.CacheInvalidatingHook;
 import dev.reapi.gateway.application.sync.ChangeApplier;
+import dev.reapi.gateway.application.watch.WatchNotifier;
 import dev.reapi.gateway.domain.sync.ChangeSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -68,13 +69,18 @@ final class ReadPaths {
             ChangeApplier applier,
             ChangeHook hook) {}
 
-    /** Builds the read path; everything that must be closed is pushed onto {@code resources}. */
+    /**
+     * Builds the read path; everything that must be closed is pushed onto {@code resources}.
+     *
+     * @param watchers notified, in the change's transaction, of every change the applier records
+     */
     static Wired create(
             ReadPathConfig config,
             Clock clock,
             Database database,
             RealEstateApiClient client,
             MeterRegistry registry,
+            Optional<WatchNotifier> watchers,
             Deque<AutoCloseable> resources) {
         var cache = new TieredResponseCache(config.cache(), clock, registry);
         resources.push(cache);
@@ -109,7 +115,7 @@ final class ReadPaths {
         var hook = new CacheInvalidatingHook(cache, generation::bump);
         var log = new JdbiChangeLogStore(database);
         var codecs = JsonCodecs.propertyCodecs();
-        var applier = new ChangeApplier(log, codecs.property(), hook, clock);
+        var applier = new ChangeApplier(log, codecs.property(), hook, clock, watchers);
         var replica = new JdbiReplicaStore(database);
         var queries =
                 new CachedPropertyQueries(

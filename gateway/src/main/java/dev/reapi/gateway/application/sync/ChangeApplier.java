@@ -10,6 +10,7 @@ import dev.reapi.gateway.application.port.out.ChangeLog.InboxMark;
 import dev.reapi.gateway.application.port.out.ChangeLog.Stored;
 import dev.reapi.gateway.application.port.out.ChangeLog.Writes;
 import dev.reapi.gateway.application.port.out.ReplicaStore.ReplicatedProperty;
+import dev.reapi.gateway.application.watch.WatchNotifier;
 import dev.reapi.gateway.domain.sync.ChangeSource;
 import dev.reapi.gateway.domain.sync.InboxState;
 import dev.reapi.gateway.domain.sync.PropertyChange;
@@ -38,6 +39,9 @@ import java.util.stream.Collectors;
  * full record); an older event is marked stale and changes nothing. Versions are per field because
  * a webhook carries one field: a status event must not hide an earlier price event that arrives
  * after it. The first sight of a property is a baseline, not a change: nothing is recorded for it.
+ *
+ * <p>With a {@link WatchNotifier}, the watchers of what a commit records (and the saved searches a
+ * written property enters or leaves) are notified through the outbox in the same transaction.
  * Thread-safe.
  */
 public final class ChangeApplier {
@@ -46,13 +50,28 @@ public final class ChangeApplier {
     private final ValueCodec<Property> codec;
     private final ChangeHook hook;
     private final Clock clock;
+    private final Optional<WatchNotifier> notifier;
 
-    /** An applier writing through {@code log}, storing properties with {@code codec}. */
+    /**
+     * An applier writing through {@code log}, storing properties with {@code codec}, notifying no
+     * watchers.
+     */
     public ChangeApplier(ChangeLog log, ValueCodec<Property> codec, ChangeHook hook, Clock clock) {
+        this(log, codec, hook, clock, Optional.empty());
+    }
+
+    /** An applier that also notifies watchers through {@code notifier}, when present. */
+    public ChangeApplier(
+            ChangeLog log,
+            ValueCodec<Property> codec,
+            ChangeHook hook,
+            Clock clock,
+            Optional<WatchNotifier> notifier) {
         this.log = Objects.requireNonNull(log, "log");
         this.codec = Objects.requireNonNull(codec, "codec");
         this.hook = Objects.requireNonNull(hook, "hook");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.notifier = Objects.requireNonNull(notifier, "notifier");
     }
 
     /**
@@ -73,10 +92,12 @@ public final class ChangeApplier {
                         stored -> {
                             List<ReplicatedProperty> rows = new ArrayList<>();
                             List<PropertyChange> changes = new ArrayList<>();
+                            Map<String, Property> written = new LinkedHashMap<>();
                             for (Property incoming : newest.values()) {
                                 Stored current = stored.get(incoming.id());
                                 if (current == null) {
                                     rows.add(replicated(incoming, now));
+                                    written.put(incoming.id(), incoming);
                                     continue;
                                 }
                                 if (!PropertyDiff.supersedes(
@@ -87,8 +108,10 @@ public final class ChangeApplier {
                                 Property merged = keepNewerPatches(before, incoming, current);
                                 changes.addAll(PropertyDiff.between(before, merged, source, now));
                                 rows.add(replicated(merged, now));
+                                written.put(merged.id(), merged);
                             }
-                            return new Writes(rows, changes, List.of(), checkpoint);
+                            return new Writes(
+                                    rows, changes, List.of(), checkpoint, notify(written, now));
                         });
         notifyHook(committed.changes());
         return committed;
@@ -134,7 +157,8 @@ public final class ChangeApplier {
                                     List.of(
                                             new InboxMark(
                                                     event.webhookId(), InboxState.APPLIED, now)),
-                                    Optional.empty());
+                                    Optional.empty(),
+                                    notify(Map.of(after.id(), after), now));
                         });
         notifyHook(committed.changes());
         return outcome.get();
@@ -179,6 +203,10 @@ public final class ChangeApplier {
                     PropertyDiff.withStatus(
                             before, PropertyStatus.fromWire(event.newValue()), event.changedAt());
         };
+    }
+
+    private Optional<ChangeLog.Notify> notify(Map<String, Property> written, Instant now) {
+        return notifier.map(n -> n.plan(written, now));
     }
 
     private ReplicatedProperty replicated(Property property, Instant now) {

@@ -97,33 +97,27 @@ public final class HttpServer implements AutoCloseable {
 
     /** Starts the server; returns when it is listening. */
     public static HttpServer start(Settings settings, Dependencies deps) {
-        return start(settings, deps, Optional.empty());
+        return start(settings, deps, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /**
-     * Starts the server with the job and notification routes as well; returns when it is listening.
-     */
-    public static HttpServer start(
-            Settings settings, Dependencies deps, Optional<JobEndpoints> jobs) {
-        return start(settings, deps, jobs, Optional.empty());
-    }
-
-    /**
-     * Starts the server with the job, notification and sync routes as well (the webhook route takes
-     * no API key: its signature authenticates it); returns when it is listening.
+     * Starts the server with the job, notification, sync and watch routes as well (the webhook
+     * route takes no API key: its signature authenticates it); returns when it is listening.
      */
     public static HttpServer start(
             Settings settings,
             Dependencies deps,
             Optional<JobEndpoints> jobs,
-            Optional<SyncEndpoints> sync) {
+            Optional<SyncEndpoints> sync,
+            Optional<WatchEndpoints> watches) {
         var bodies = new JsonBodies(settings.maxBodyBytes(), settings.maxJsonDepth());
         var requestIds = new RequestIds(deps.random());
         Javalin app =
                 Javalin.create(
                         config -> {
                             configureServer(config, settings, requestIds, bodies, deps);
-                            registerRoutes(config.routes, requestIds, bodies, deps, jobs, sync);
+                            registerRoutes(
+                                    config.routes, requestIds, bodies, deps, jobs, sync, watches);
                         });
         app.start();
         for (Connector connector : app.jettyServer().server().getConnectors()) {
@@ -171,7 +165,8 @@ public final class HttpServer implements AutoCloseable {
             JsonBodies bodies,
             Dependencies deps,
             Optional<JobEndpoints> jobs,
-            Optional<SyncEndpoints> sync) {
+            Optional<SyncEndpoints> sync,
+            Optional<WatchEndpoints> watches) {
         var guard = new Guard(deps.apiKeys(), deps.rateLimiter(), deps.registry());
         routes.before(
                 ctx -> {
@@ -189,6 +184,7 @@ public final class HttpServer implements AutoCloseable {
         new UsageRoutes(deps.usage(), guard, bodies.mapper()).register(routes);
         jobs.ifPresent(endpoints -> endpoints.register(routes, guard, bodies));
         sync.ifPresent(endpoints -> endpoints.register(routes, guard, bodies));
+        watches.ifPresent(endpoints -> endpoints.register(routes, guard, bodies));
         new HealthRoutes(deps.healthChecks(), bodies.mapper()).register(routes);
         new DocsRoutes().register(routes);
         routes.get(

@@ -2,6 +2,7 @@ package dev.reapi.gateway.adapter.out.persistence;
 
 import dev.reapi.gateway.application.port.out.ChangeLog;
 import dev.reapi.gateway.application.port.out.ReplicaStore.ReplicatedProperty;
+import dev.reapi.gateway.domain.notify.NewNotification;
 import dev.reapi.gateway.domain.sync.ChangeSource;
 import dev.reapi.gateway.domain.sync.PropertyChange;
 import dev.reapi.gateway.domain.sync.TrackedField;
@@ -10,10 +11,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
@@ -22,9 +25,11 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * The change history ({@code property_changes}) and the transaction that writes it together with
- * {@code replica_properties}, {@code webhook_inbox} marks and {@code sync_checkpoints}. On
- * PostgreSQL the replica rows read are locked ({@code FOR UPDATE}); SQLite transactions hold the
- * database's write lock from their start. Thread-safe.
+ * {@code replica_properties}, {@code webhook_inbox} marks, {@code sync_checkpoints}, the watch
+ * notifications in {@code outbox} and saved-search membership. On PostgreSQL the replica rows read
+ * are locked ({@code FOR UPDATE}); SQLite transactions hold the database's write lock from their
+ * start. A transaction that lost a race on a unique index (two commits appending to one user's
+ * outbox at once) is retried from the start. Thread-safe.
  */
 public final class JdbiChangeLogStore implements ChangeLog {
 
@@ -90,7 +95,8 @@ public final class JdbiChangeLogStore implements ChangeLog {
     public Committed commit(
             Collection<String> propertyIds, Function<Map<String, Stored>, Writes> decide) {
         List<String> ids = List.copyOf(propertyIds);
-        return jdbi.inTransaction(
+        return JdbiOutboxStore.retryingOnConflict(
+                jdbi,
                 handle -> {
                     Writes writes = decide.apply(read(handle, ids));
                     int rows = writeRows(handle, writes.replicaRows());
@@ -115,8 +121,49 @@ public final class JdbiChangeLogStore implements ChangeLog {
                                                             "updatedAt",
                                                             Timestamp.from(c.updatedAt()))
                                                     .execute());
-                    return new Committed(rows, recorded);
+                    int notified =
+                            writes.notifier()
+                                    .map(n -> notify(handle, n, writes.replicaRows(), recorded))
+                                    .orElse(0);
+                    return new Committed(rows, recorded, notified);
                 });
+    }
+
+    /**
+     * Appends the notifications {@code notify} decides for what this transaction wrote, and updates
+     * saved-search membership.
+     *
+     * @return the outbox rows newly appended
+     */
+    private static int notify(
+            Handle handle,
+            Notify notify,
+            List<ReplicatedProperty> rows,
+            List<PropertyChange> recorded) {
+        Set<String> ids = new LinkedHashSet<>();
+        rows.forEach(r -> ids.add(r.propertyId()));
+        recorded.forEach(c -> ids.add(c.propertyId()));
+        Watchers watchers = JdbiWatchStore.watchers(handle, ids);
+        if (watchers.propertyWatches().isEmpty() && watchers.searches().isEmpty()) {
+            return 0;
+        }
+        Notices notices = notify.decide(recorded, watchers);
+        JdbiWatchStore.join(handle, notices.joined());
+        JdbiWatchStore.leave(handle, notices.left());
+        int appended = 0;
+        for (NewNotification n : notices.notifications()) {
+            boolean known =
+                    handle.createQuery("SELECT COUNT(*) FROM outbox WHERE event_key = :key")
+                                    .bind("key", n.eventKey())
+                                    .mapTo(Integer.class)
+                                    .one()
+                            > 0;
+            if (!known) {
+                JdbiOutboxStore.insert(handle, n, notices.at());
+                appended++;
+            }
+        }
+        return appended;
     }
 
     @Override
