@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
@@ -146,6 +147,20 @@ class ProviderErrorsSandboxTest {
 
         assertThat(detailRequests(provider)).isEqualTo(3);
         assertThat(delayer.delays()).hasSize(2);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"V1,429", "V1,500", "V1,502", "V1,504", "V2,429", "V2,500", "V2,502", "V2,504"})
+    void getProperty_oneInjectedTransientFailure_isRetriedOnce(Provider provider, int status) {
+        faults(FaultSettings.none().withFailNext(1, status));
+
+        try (RealEstateApiClient client = builder(provider).build()) {
+            assertThat(client.getProperty(SandboxFixture.id(1)).id())
+                    .isEqualTo(SandboxFixture.id(1));
+        }
+
+        assertThat(detailRequests(provider)).isEqualTo(2);
+        assertThat(delayer.delays()).hasSize(1);
     }
 
     @ParameterizedTest

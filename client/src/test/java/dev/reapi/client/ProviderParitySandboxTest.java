@@ -2,18 +2,25 @@ package dev.reapi.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reapi.client.model.Filters;
 import dev.reapi.client.model.Property;
 import dev.reapi.client.model.PropertyStatus;
+import dev.reapi.client.model.PropertyType;
 import dev.reapi.client.model.SearchRequest;
 import dev.reapi.client.model.Valuation;
 import dev.reapi.client.testing.SandboxFixture;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The same property read through v1 and through v2 gives equal typed models, except where v2 cannot
@@ -94,6 +101,37 @@ class ProviderParitySandboxTest {
                 .containsExactlyInAnyOrderElementsOf(
                         onV1.stream().map(p -> comparable(p, false)).toList());
         assertThat(onV2).isSortedAccordingTo(Comparator.comparing(Property::id));
+    }
+
+    @ParameterizedTest
+    @MethodSource("filteredSearches")
+    void searchAll_sameFilters_findsTheSamePropertiesOnBothProviders(SearchRequest request) {
+        Set<String> onV1 = v1.searchAll(request).map(Property::id).collect(Collectors.toSet());
+        List<String> onV2 = v2.searchAll(request).map(Property::id).toList();
+
+        assertThat(onV2).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(onV1);
+    }
+
+    static Stream<SearchRequest> filteredSearches() {
+        return Stream.of(
+                SearchRequest.radius(40.8158, -73.0487, 30).withLimit(250),
+                SearchRequest.radius(42.057, -72.62, 20)
+                        .withFilters(
+                                Filters.builder()
+                                        .bedsMin(3)
+                                        .bathsMin(2.5)
+                                        .sqft(1_500, 3_000)
+                                        .yearBuilt(1950, 2000)
+                                        .build())
+                        .withLimit(100),
+                SearchRequest.radius(42.057, -72.62, 40)
+                        .withFilters(
+                                Filters.builder()
+                                        .propertyTypes(PropertyType.CONDO)
+                                        .statuses(PropertyStatus.ACTIVE, PropertyStatus.PENDING)
+                                        .build()),
+                SearchRequest.radius(40.8158, -73.0487, 50)
+                        .withFilters(Filters.builder().statuses(PropertyStatus.SOLD).build()));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.reapi.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.reapi.client.model.BulkResult;
 import dev.reapi.client.model.ChangeFile;
 import dev.reapi.client.model.ChangeRow;
 import dev.reapi.client.model.Comps;
@@ -10,11 +11,13 @@ import dev.reapi.client.model.KeyInfo;
 import dev.reapi.client.model.Property;
 import dev.reapi.client.testing.MutableClock;
 import dev.reapi.client.testing.SandboxFixture;
+import dev.reapi.sandbox.FaultSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -149,6 +152,73 @@ class V2SandboxTest {
                         .build()) {
             assertThatThrownBy(() -> late.streamChangeFile(modified).toList())
                     .isInstanceOf(ChangeFileExpiredException.class);
+        }
+    }
+
+    @Test
+    void changeFiles_dayBeforeTheHistory_throwsNotFound() {
+        LocalDate tooOld = today().minusDays(400);
+
+        assertThatThrownBy(() -> v2.changeFiles(tooOld))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessageContaining(tooOld.toString());
+    }
+
+    @Test
+    void getValuationByAddress_unparseableOrUnknown_throwsTypedWithoutRetry() {
+        // A single lookup answers any miss, malformed address included, as "no results" (the
+        // contract's 200 with an error inside); v1 refuses a malformed address with a 400.
+        assertThatThrownBy(() -> v2.getValuationByAddress("nowhere at all"))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> v2.getValuationByAddress("1 Nowhere St, Austin, TX 78701"))
+                .isInstanceOf(NotFoundException.class);
+
+        assertThat(fixture.sandbox().stats().requests("v2.PropertyAvm")).isEqualTo(2);
+        assertThat(fixture.sandbox().stats().records("v2.PropertyAvm")).isZero();
+    }
+
+    @Test
+    void keyInfo_dailyQuotaSpent_stillAnswersAndShowsTheQuota() {
+        fixture.sandbox().setFaults(FaultSettings.none().withDailyQuotaRecords(1));
+        v2.getProperty(SandboxFixture.id(1));
+
+        KeyInfo info = v2.keyInfo();
+
+        assertThat(info.recordsPerDay()).isEqualTo(1L);
+        assertThat(v2.health().isOk()).isTrue();
+        assertThatThrownBy(() -> v2.getProperty(SandboxFixture.id(2)))
+                .isInstanceOf(QuotaExhaustedException.class);
+    }
+
+    @Test
+    void getProperties_thousandIds_oneBulkCallInRequestOrder() {
+        List<String> ids =
+                LongStream.rangeClosed(1, 1_000)
+                        .map(n -> 1_001 - n)
+                        .mapToObj(SandboxFixture::id)
+                        .toList();
+
+        BulkResult result = v2.getProperties(ids);
+
+        assertThat(result.properties()).extracting(Property::id).isEqualTo(ids);
+        assertThat(result.missing()).isEmpty();
+        assertThat(fixture.sandbox().stats().records("v2.PropertyDetailBulk")).isEqualTo(1_000);
+    }
+
+    @Test
+    void getProperty_idInV2Form_answersInV1Form() {
+        assertThat(v2.getProperty("42").id()).isEqualTo(SandboxFixture.id(42));
+    }
+
+    @Test
+    void health_wrongKey_throwsUnauthorized() {
+        try (RealEstateApiClient wrong =
+                RealEstateApiClient.builder()
+                        .provider(Provider.V2)
+                        .apiKey("not-the-key")
+                        .baseUrl(fixture.sandbox().baseUrl())
+                        .build()) {
+            assertThatThrownBy(wrong::health).isInstanceOf(UnauthorizedException.class);
         }
     }
 
