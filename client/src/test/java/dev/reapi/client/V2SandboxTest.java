@@ -9,6 +9,7 @@ import dev.reapi.client.model.ChangeRow;
 import dev.reapi.client.model.Comps;
 import dev.reapi.client.model.KeyInfo;
 import dev.reapi.client.model.Property;
+import dev.reapi.client.model.SearchRequest;
 import dev.reapi.client.testing.MutableClock;
 import dev.reapi.client.testing.SandboxFixture;
 import dev.reapi.sandbox.FaultSettings;
@@ -114,6 +115,8 @@ class V2SandboxTest {
         assertThat(files).allSatisfy(f -> assertThat(f.day()).isEqualTo(yesterday));
         assertThat(expected).isNotEmpty();
         assertThat(rows(files.get(1))).isEqualTo(expected);
+        assertThat(files.get(1).sizeBytes()).isEqualTo(csvBytes(expected));
+        assertThat(files.get(0).sizeBytes()).isEqualTo(csvBytes(List.of()));
         assertThat(rows(files.get(0))).isEmpty();
         assertThat(rows(files.get(2))).isEmpty();
         assertThat(fixture.sandbox().stats().records("v2.ChangeFiles")).isZero();
@@ -220,6 +223,27 @@ class V2SandboxTest {
                         .build()) {
             assertThatThrownBy(wrong::health).isInstanceOf(UnauthorizedException.class);
         }
+    }
+
+    @Test
+    void search_radiusBelowTheV2Minimum_throwsBadRequestNamingTheMember() {
+        assertThatThrownBy(() -> v2.search(SearchRequest.radius(40.8158, -73.0487, 0.005)))
+                .isInstanceOf(BadRequestException.class)
+                .satisfies(
+                        e ->
+                                assertThat(((BadRequestException) e).errors())
+                                        .extracting(BadRequestException.FieldError::field)
+                                        .containsExactly("radius"));
+    }
+
+    /** The size of the CSV the contract describes: a header, then one id and instant a line. */
+    private static long csvBytes(List<ChangeRow> rows) {
+        long size = "id,lastUpdateDate\n".length();
+        for (ChangeRow row : rows) {
+            String wireId = Long.toString(Long.parseLong(row.propertyId().substring(1)));
+            size += wireId.length() + ",2026-11-30T00:00:00.000Z\n".length();
+        }
+        return size;
     }
 
     private static List<ChangeRow> rows(ChangeFile file) {
