@@ -25,9 +25,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The same property read through v1 and through v2 gives equal typed models, except where v2 cannot
  * carry a v1 field. The one exception, {@code Property.price()} of an off-market property: v1 sends
- * its last known asking price, which the v2 wire has no member for (v2's {@code mlsListingPrice} is
- * null unless listed), so the v2 client falls back to the last sale amount, else the estimated
- * value (docs/client.md, Providers, "Price").
+ * its last known price, which the v2 wire has no member for (v2's {@code mlsListingPrice} is null
+ * unless listed), so the v2 client falls back to the last sale amount, else the estimated value
+ * (docs/client.md, Providers, "Price").
  */
 class ProviderParitySandboxTest {
 
