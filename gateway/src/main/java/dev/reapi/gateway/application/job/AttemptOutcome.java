@@ -6,8 +6,17 @@ import java.util.Objects;
 /** What the engine should do with a job's execution after one attempt. */
 public sealed interface AttemptOutcome {
 
-    /** The job needs no more executions: it is final, cancelled, or gone. */
+    /**
+     * The job needs no more executions: it is final, cancelled, or gone. Its execution is still
+     * stored and the engine removes it.
+     */
     record Done() implements AttemptOutcome {}
+
+    /**
+     * This attempt moved the job to its final state and removed its execution in the same
+     * transaction, so the engine has nothing left to write.
+     */
+    record Finished() implements AttemptOutcome {}
 
     /**
      * The job is queued again for another attempt.

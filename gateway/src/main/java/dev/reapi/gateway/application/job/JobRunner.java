@@ -173,9 +173,9 @@ public final class JobRunner {
                         now);
         if (changed) {
             LOG.info("job {}: {}", job.id(), status.key());
-        } else {
-            LOG.info("job {}: was cancelled or finished elsewhere; outcome dropped", job.id());
+            return new AttemptOutcome.Finished();
         }
+        LOG.info("job {}: was cancelled or finished elsewhere; outcome dropped", job.id());
         return new AttemptOutcome.Done();
     }
 

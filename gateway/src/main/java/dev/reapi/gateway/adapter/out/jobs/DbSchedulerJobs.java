@@ -166,6 +166,8 @@ public final class DbSchedulerJobs implements JobScheduler, AutoCloseable {
         }
         return switch (outcome) {
             case AttemptOutcome.Done done -> new CompletionHandler.OnCompleteRemove<>();
+            // The job store deleted the execution with the final state: one commit fewer per job.
+            case AttemptOutcome.Finished finished -> (complete, operations) -> {};
             case AttemptOutcome.RetryAt retry ->
                     (complete, operations) -> operations.reschedule(complete, retry.dueAt());
         };

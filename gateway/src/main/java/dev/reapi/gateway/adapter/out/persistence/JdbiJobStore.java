@@ -77,7 +77,7 @@ public final class JdbiJobStore implements JobStore {
                         }
                     }
                     insertJob(handle, job, idempotencyKey, fingerprint);
-                    scheduleExecution(handle, job.id(), job.createdAt());
+                    insertExecution(handle, job.id(), job.createdAt());
                     return new Submission(job, true);
                 });
     }
@@ -125,14 +125,14 @@ public final class JdbiJobStore implements JobStore {
                 .execute();
     }
 
-    /** Writes db-scheduler's execution row as its own client would, but in our transaction. */
+    /** Replaces the job's db-scheduler execution row, in the caller's transaction. */
     private void scheduleExecution(Handle handle, JobId id, Instant dueAt) {
-        handle.createUpdate(
-                        "DELETE FROM scheduled_tasks WHERE task_name = :task AND task_instance ="
-                                + " :id")
-                .bind("task", executionTaskName)
-                .bind("id", id.value())
-                .execute();
+        deleteExecution(handle, id);
+        insertExecution(handle, id, dueAt);
+    }
+
+    /** Writes db-scheduler's execution row as its own client would, but in our transaction. */
+    private void insertExecution(Handle handle, JobId id, Instant dueAt) {
         handle.createUpdate(
                         """
                         INSERT INTO scheduled_tasks (task_name, task_instance, task_data,
@@ -143,6 +143,15 @@ public final class JdbiJobStore implements JobStore {
                 .bind("id", id.value())
                 .bind("due", schedulerTime(dueAt))
                 .bind("picked", false)
+                .execute();
+    }
+
+    private void deleteExecution(Handle handle, JobId id) {
+        handle.createUpdate(
+                        "DELETE FROM scheduled_tasks WHERE task_name = :task AND task_instance ="
+                                + " :id")
+                .bind("task", executionTaskName)
+                .bind("id", id.value())
                 .execute();
     }
 
@@ -197,22 +206,22 @@ public final class JdbiJobStore implements JobStore {
 
     @Override
     public Optional<Job> startAttempt(JobId id, Instant now) {
-        return jdbi.inTransaction(
-                handle -> {
-                    int changed =
-                            handle.createUpdate(
-                                            """
-                                            UPDATE jobs SET status = 'running',
-                                                attempts = attempts + 1, started_at = :now,
-                                                updated_at = :now,
-                                                next_attempt_at = NULL
-                                            WHERE id = :id AND status IN ('queued', 'running')
-                                            """)
-                                    .bind("id", id.value())
-                                    .bind("now", Timestamp.from(now))
-                                    .execute();
-                    return changed == 1 ? findIn(handle, id) : Optional.<Job>empty();
-                });
+        // One statement, so one round trip and one commit: update and read back together.
+        return jdbi.withHandle(
+                handle ->
+                        handle.createQuery(
+                                        """
+                                        UPDATE jobs SET status = 'running',
+                                            attempts = attempts + 1, started_at = :now,
+                                            updated_at = :now, next_attempt_at = NULL
+                                        WHERE id = :id AND status IN ('queued', 'running')
+                                        RETURNING
+                                        """
+                                                + COLUMNS)
+                                .bind("id", id.value())
+                                .bind("now", Timestamp.from(now))
+                                .map((rs, ctx) -> map(rs))
+                                .findOne());
     }
 
     @Override
@@ -274,6 +283,7 @@ public final class JdbiJobStore implements JobStore {
                 handle -> {
                     int changed = finishUpdate(handle, id, status, result, error, now);
                     if (changed == 1) {
+                        deleteExecution(handle, id);
                         JdbiOutboxStore.insert(handle, notification, now);
                     }
                     return changed == 1;

@@ -17,16 +17,17 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * The notification outbox and webhook settings in the gateway's database.
  *
- * <p>Each user's notifications get a gap-free sequence number, {@code max + 1} inside the appending
- * transaction. Two transactions appending for one user at once collide on the unique {@code
- * (user_id, seq)} index; the loser is retried from the start, so a number is visible only after
- * every smaller one committed, and a reader paging by number never skips a row. On SQLite writers
- * are serialised anyway.
+ * <p>Each user's notifications get a gap-free sequence number from the user's counter row in {@code
+ * outbox_sequences}, incremented in the appending transaction. Two transactions appending for one
+ * user at once queue on that row's lock: the second reads the counter only after the first
+ * committed (or rolled back), so a number is visible only after every smaller one committed, and a
+ * reader paging by number never skips a row. On SQLite writers are serialised anyway.
  *
  * <p>Thread-safe.
  */
@@ -37,6 +38,28 @@ public final class JdbiOutboxStore implements Outbox {
             """
             id, user_id, seq, event_type, event_key, payload, callback_url, state, attempts,
             next_attempt_at, last_error, created_at, delivered_at
+            """;
+
+    private static final String INSERT_WITH_SEQ =
+            """
+            INSERT INTO outbox (user_id, seq, event_type, event_key, payload, callback_url, state,
+                attempts, next_attempt_at, created_at)
+            VALUES (:user, :seq, :type, :key, :payload, :callback, :state, 0, :next, :now)
+            RETURNING
+            """;
+    private static final String INSERT_WITH_COUNTER_POSTGRES =
+            """
+            WITH counter AS (
+                INSERT INTO outbox_sequences (user_id, last_seq) VALUES (:user, 1)
+                ON CONFLICT (user_id) DO UPDATE SET last_seq = outbox_sequences.last_seq + 1
+                RETURNING last_seq)
+            INSERT INTO outbox (user_id, seq, event_type, event_key, payload, callback_url, state,
+                attempts, next_attempt_at, created_at)
+            SELECT CAST(:user AS TEXT), counter.last_seq, CAST(:type AS TEXT), CAST(:key AS TEXT),
+                CAST(:payload AS TEXT), CAST(:callback AS TEXT), CAST(:state AS TEXT), 0,
+                CAST(:next AS TIMESTAMPTZ), CAST(:now AS TIMESTAMPTZ)
+            FROM counter
+            RETURNING
             """;
 
     private final Jdbi jdbi;
@@ -62,22 +85,17 @@ public final class JdbiOutboxStore implements Outbox {
         }
         Optional<String> callback =
                 notification.callbackUrl().or(() -> defaultCallback(handle, notification.userId()));
-        long seq =
-                handle.createQuery(
-                                "SELECT COALESCE(MAX(seq), 0) + 1 FROM outbox WHERE user_id ="
-                                        + " :user")
-                        .bind("user", notification.userId())
-                        .mapTo(Long.class)
-                        .one();
-        handle.createUpdate(
-                        """
-                        INSERT INTO outbox (user_id, seq, event_type, event_key, payload,
-                            callback_url, state, attempts, next_attempt_at, created_at)
-                        VALUES (:user, :seq, :type, :key, :payload, :callback, :state, 0, :next,
-                            :now)
-                        """)
-                .bind("user", notification.userId())
-                .bind("seq", seq)
+        // Last before the commit: the counter row stays locked until then. PostgreSQL takes the
+        // number and inserts in one statement, one round trip less inside that lock.
+        Query insert;
+        if (isPostgres(handle)) {
+            insert = handle.createQuery(INSERT_WITH_COUNTER_POSTGRES + COLUMNS);
+        } else {
+            insert =
+                    handle.createQuery(INSERT_WITH_SEQ + COLUMNS)
+                            .bind("seq", nextSeq(handle, notification.userId()));
+        }
+        return insert.bind("user", notification.userId())
                 .bind("type", notification.eventType())
                 .bind("key", notification.eventKey())
                 .bind("payload", notification.payloadJson())
@@ -87,8 +105,33 @@ public final class JdbiOutboxStore implements Outbox {
                         (callback.isPresent() ? DeliveryState.PENDING : DeliveryState.NONE).key())
                 .bind("next", callback.isPresent() ? Timestamp.from(now) : null)
                 .bind("now", Timestamp.from(now))
-                .execute();
-        return byEventKey(handle, notification.eventKey()).orElseThrow();
+                .map((rs, ctx) -> map(rs))
+                .one();
+    }
+
+    /** Takes the user's next sequence number, locking their counter row until the commit. */
+    private static long nextSeq(Handle handle, String userId) {
+        return handle.createQuery(
+                        """
+                        INSERT INTO outbox_sequences (user_id, last_seq) VALUES (:user, 1)
+                        ON CONFLICT (user_id)
+                            DO UPDATE SET last_seq = outbox_sequences.last_seq + 1
+                        RETURNING last_seq
+                        """)
+                .bind("user", userId)
+                .mapTo(Long.class)
+                .one();
+    }
+
+    private static boolean isPostgres(Handle handle) {
+        try {
+            return handle.getConnection()
+                    .getMetaData()
+                    .getDatabaseProductName()
+                    .equals("PostgreSQL");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot tell the database's dialect", e);
+        }
     }
 
     private static Optional<String> defaultCallback(Handle handle, String userId) {

@@ -57,7 +57,8 @@ public interface JobStore {
     boolean retryLater(JobId id, JobError error, Instant dueAt, Instant now);
 
     /**
-     * Moves a running job to a final state and appends its notification in the same transaction.
+     * Moves a running job to a final state, removes its due execution and appends its notification,
+     * all in one transaction.
      *
      * @param status succeeded, failed or dead
      * @param notification appended only when the state change happened
