@@ -35,19 +35,25 @@ import org.slf4j.LoggerFactory;
  * Wires replica sync around the read path's {@link ChangeApplier}: webhook ingestion and its inbox
  * worker, the batch sync with its deletion sweep and daily schedule, and incremental refreshes (the
  * refresh route and the periodic refresh of watched properties). {@link #start} starts the inbox
- * worker and pushes it on the composition root's resource stack, so that it stops before the
- * database closes.
+ * worker and pushes it and the webhook writer on the composition root's resource stack, so that
+ * they stop before the database closes.
  */
 final class SyncWiring {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncWiring.class);
 
     private final InboxWorker worker;
+    private final Optional<WebhookIngestion> ingestion;
     private final SyncEndpoints endpoints;
     private final List<RecurringTask<?>> tasks;
 
-    private SyncWiring(InboxWorker worker, SyncEndpoints endpoints, List<RecurringTask<?>> tasks) {
+    private SyncWiring(
+            InboxWorker worker,
+            Optional<WebhookIngestion> ingestion,
+            SyncEndpoints endpoints,
+            List<RecurringTask<?>> tasks) {
         this.worker = worker;
+        this.ingestion = ingestion;
         this.endpoints = endpoints;
         this.tasks = List.copyOf(tasks);
     }
@@ -70,11 +76,13 @@ final class SyncWiring {
         var inbox = new JdbiWebhookInboxStore(database);
         var worker = new InboxWorker(inbox, applier);
         Optional<WebhookRoutes> webhooks = Optional.empty();
+        Optional<WebhookIngestion> ingestion = Optional.empty();
         if (config.webhooksEnabled()) {
+            ingestion = Optional.of(new WebhookIngestion(inbox, worker, clock));
             webhooks =
                     Optional.of(
                             new WebhookRoutes(
-                                    new WebhookIngestion(inbox, worker, clock),
+                                    ingestion.get(),
                                     new WebhookSignatures(
                                             config.webhookSecrets(),
                                             config.webhookTolerance(),
@@ -106,7 +114,7 @@ final class SyncWiring {
                                     incremental, watched, config.watchedRefreshInterval())
                             .task());
         }
-        return new SyncWiring(worker, new SyncEndpoints(webhooks, incremental), tasks);
+        return new SyncWiring(worker, ingestion, new SyncEndpoints(webhooks, incremental), tasks);
     }
 
     /** A batch sync of the upstream's feed into the replica, sweeping deletions on full runs. */
@@ -143,9 +151,13 @@ final class SyncWiring {
         return tasks;
     }
 
-    /** Starts the inbox worker (applying what an earlier run left pending); pushes it. */
+    /**
+     * Starts the inbox worker (applying what an earlier run left pending); pushes it, then the
+     * webhook writer, so that the writer stops first.
+     */
     void start(Deque<AutoCloseable> resources) {
         worker.start();
         resources.push(worker);
+        ingestion.ifPresent(resources::push);
     }
 }

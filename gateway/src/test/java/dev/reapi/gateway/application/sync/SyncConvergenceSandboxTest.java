@@ -42,7 +42,8 @@ class SyncConvergenceSandboxTest {
             rig.batch(100).run(BatchSync.Start.full(), SyncProgress.Listener.none());
             WebhookInbox inbox = new JdbiWebhookInboxStore(rig.db);
             var worker = new InboxWorker(inbox, rig.applier);
-            Javalin app = receiver(new WebhookIngestion(inbox, worker, Clock.systemUTC()));
+            var ingestion = new WebhookIngestion(inbox, worker, Clock.systemUTC());
+            Javalin app = receiver(ingestion);
             try {
                 sandbox.registerWebhook(
                         "http://127.0.0.1:" + app.port() + WebhookRoutes.PATH, SECRET);
@@ -98,6 +99,7 @@ class SyncConvergenceSandboxTest {
                 }
             } finally {
                 app.stop();
+                ingestion.close();
                 worker.close();
             }
         }

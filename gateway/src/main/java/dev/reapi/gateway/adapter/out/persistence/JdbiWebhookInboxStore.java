@@ -4,7 +4,7 @@ import dev.reapi.gateway.application.port.out.WebhookInbox;
 import dev.reapi.gateway.domain.sync.InboxState;
 import dev.reapi.gateway.domain.sync.WebhookEvent;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * The webhook inbox ({@code webhook_inbox}): insert-if-absent by {@code webhook-id}, so redelivered
@@ -41,19 +42,32 @@ public final class JdbiWebhookInboxStore implements WebhookInbox {
     }
 
     @Override
-    public boolean insertIfAbsent(WebhookEvent event, String rawBody, Instant receivedAt) {
-        return jdbi.withHandle(
-                        handle ->
-                                handle.createUpdate(INSERT)
-                                        .bind("id", event.webhookId())
+    public List<Boolean> insertAllIfAbsent(List<Received> received) {
+        if (received.isEmpty()) {
+            return List.of();
+        }
+        int[] counts =
+                jdbi.inTransaction(
+                        handle -> {
+                            PreparedBatch batch = handle.prepareBatch(INSERT);
+                            for (Received r : received) {
+                                WebhookEvent event = r.event();
+                                batch.bind("id", event.webhookId())
                                         .bind("type", event.type().wireName())
                                         .bind("propertyId", event.propertyId())
                                         .bind("changedAt", Timestamp.from(event.changedAt()))
                                         .bind("newValue", event.newValue())
-                                        .bind("payload", rawBody)
-                                        .bind("receivedAt", Timestamp.from(receivedAt))
-                                        .execute())
-                > 0;
+                                        .bind("payload", r.rawBody())
+                                        .bind("receivedAt", Timestamp.from(r.receivedAt()))
+                                        .add();
+                            }
+                            return batch.execute();
+                        });
+        List<Boolean> fresh = new ArrayList<>(counts.length);
+        for (int count : counts) {
+            fresh.add(count > 0);
+        }
+        return fresh;
     }
 
     @Override

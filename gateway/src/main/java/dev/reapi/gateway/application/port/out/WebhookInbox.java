@@ -4,6 +4,7 @@ import dev.reapi.gateway.domain.sync.InboxState;
 import dev.reapi.gateway.domain.sync.WebhookEvent;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -18,7 +19,17 @@ public interface WebhookInbox {
      * @param rawBody the body as received, kept for diagnosis
      * @return whether it was new
      */
-    boolean insertIfAbsent(WebhookEvent event, String rawBody, Instant receivedAt);
+    default boolean insertIfAbsent(WebhookEvent event, String rawBody, Instant receivedAt) {
+        return insertAllIfAbsent(List.of(new Received(event, rawBody, receivedAt))).getFirst();
+    }
+
+    /**
+     * Stores each event as pending unless an event with its id was stored before (earlier in {@code
+     * received} included), all in one transaction.
+     *
+     * @return for each event, in order, whether it was new
+     */
+    List<Boolean> insertAllIfAbsent(List<Received> received);
 
     /** Pending events, oldest {@code changedAt} first (then arrival order). */
     List<WebhookEvent> pending(int limit);
@@ -28,6 +39,20 @@ public interface WebhookInbox {
 
     /** How many events are in each state. */
     Counts counts();
+
+    /**
+     * An event as received.
+     *
+     * @param rawBody the body as received, kept for diagnosis
+     */
+    record Received(WebhookEvent event, String rawBody, Instant receivedAt) {
+
+        public Received {
+            Objects.requireNonNull(event, "event");
+            Objects.requireNonNull(rawBody, "rawBody");
+            Objects.requireNonNull(receivedAt, "receivedAt");
+        }
+    }
 
     /** Event counts by state. */
     record Counts(long pending, long applied, long stale, long unknown) {

@@ -27,6 +27,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -54,6 +55,8 @@ class WebhookHttpTest {
     private InboxWorker worker;
     private Javalin app;
 
+    private final List<WebhookIngestion> ingestions = new ArrayList<>();
+
     @BeforeEach
     void start() {
         db = Database.open("jdbc:sqlite:" + dir.resolve("reapi.db"));
@@ -65,6 +68,7 @@ class WebhookHttpTest {
 
     @AfterEach
     void stop() {
+        ingestions.forEach(WebhookIngestion::close);
         app.stop();
         worker.close();
         db.close();
@@ -168,7 +172,9 @@ class WebhookHttpTest {
                         List.of(OLD_SECRET, NEW_SECRET),
                         WebhookSignatures.DEFAULT_TOLERANCE,
                         clock);
-        var routes = new WebhookRoutes(new WebhookIngestion(inbox, w, clock), signatures);
+        var ingestion = new WebhookIngestion(inbox, w, clock);
+        ingestions.add(ingestion);
+        var routes = new WebhookRoutes(ingestion, signatures);
         var mapper = JsonBodies.mapper(32);
         return Javalin.create(
                         config -> {
