@@ -54,7 +54,7 @@ public final class BatchSyncBench {
     private static final String PG_DATABASE = "reapi_bench_sync";
     private static final int PAGE_SIZE = 1000;
 
-    static final String COMMAND = "bench/sync/batch.sh [properties]";
+    static final String COMMAND = "bench/sync/run.sh batch [properties]";
 
     private BatchSyncBench() {}
 

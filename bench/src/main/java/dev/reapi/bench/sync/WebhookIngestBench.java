@@ -46,9 +46,7 @@ public final class WebhookIngestBench {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookIngestBench.class);
     private static final String SECRET = "whsec_YmVuY2gtd2ViaG9vay1pbmdlc3Qtc2VjcmV0LWtleQ==";
     private static final int PROPERTIES = 200;
-    private static final String COMMAND =
-            "./mvnw -B -q -pl bench -am compile exec:java"
-                    + " -Dexec.mainClass=dev.reapi.bench.sync.WebhookIngestBench";
+    private static final String COMMAND = "bench/sync/run.sh webhooks";
 
     private WebhookIngestBench() {}
 
