@@ -84,7 +84,7 @@ public final class ClientBench {
                                 "%.1f",
                                 java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                                         .getSystemLoadAverage())
-                        + " when written; other builds shared the machine), JDK "
+                        + " when written), JDK "
                         + Runtime.version()
                         + ". Command: `"
                         + COMMAND
