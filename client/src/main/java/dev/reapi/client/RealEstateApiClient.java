@@ -4,26 +4,28 @@ import dev.reapi.client.enrich.EnrichedProperty;
 import dev.reapi.client.enrich.Enricher;
 import dev.reapi.client.internal.ClientCore;
 import dev.reapi.client.internal.Paging;
+import dev.reapi.client.internal.Protocol;
 import dev.reapi.client.model.BulkRequest;
 import dev.reapi.client.model.BulkResult;
+import dev.reapi.client.model.ChangeFile;
+import dev.reapi.client.model.ChangeRow;
+import dev.reapi.client.model.Comps;
 import dev.reapi.client.model.Coordinates;
 import dev.reapi.client.model.Demographics;
 import dev.reapi.client.model.Health;
+import dev.reapi.client.model.KeyInfo;
 import dev.reapi.client.model.Property;
 import dev.reapi.client.model.PropertyIds;
 import dev.reapi.client.model.School;
-import dev.reapi.client.model.Schools;
 import dev.reapi.client.model.SearchPage;
 import dev.reapi.client.model.SearchRequest;
 import dev.reapi.client.model.UpdatedPage;
 import dev.reapi.client.model.UpdatedRequest;
 import dev.reapi.client.model.Valuation;
-import java.math.BigDecimal;
+import dev.reapi.client.model.ValuationBatch;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -64,11 +66,20 @@ public final class RealEstateApiClient implements AutoCloseable {
     public static final double DEFAULT_SCHOOL_RADIUS_MILES = 3.0;
 
     private final ClientCore core;
+    private final Provider provider;
+    private final Protocol protocol;
     private final @Nullable String requestId;
     private final boolean owner;
 
-    RealEstateApiClient(ClientCore core, @Nullable String requestId, boolean owner) {
+    RealEstateApiClient(
+            ClientCore core,
+            Provider provider,
+            Protocol protocol,
+            @Nullable String requestId,
+            boolean owner) {
         this.core = core;
+        this.provider = provider;
+        this.protocol = protocol;
         this.requestId = requestId;
         this.owner = owner;
     }
@@ -96,7 +107,8 @@ public final class RealEstateApiClient implements AutoCloseable {
      * @param requestId 1..200 printable ASCII characters
      */
     public RealEstateApiClient withRequestId(String requestId) {
-        return new RealEstateApiClient(core, ClientCore.requireValidRequestId(requestId), false);
+        return new RealEstateApiClient(
+                core, provider, protocol, ClientCore.requireValidRequestId(requestId), false);
     }
 
     /** One page of properties matching {@code request}. */
@@ -111,20 +123,14 @@ public final class RealEstateApiClient implements AutoCloseable {
 
     private CompletableFuture<SearchPage> search(SearchRequest request, boolean blocking) {
         Objects.requireNonNull(request, "request");
-        return core.post(
-                "searchProperties",
-                "/v1/properties/search",
-                request,
-                SearchPage.class,
-                id(),
-                blocking);
+        return protocol.search(request, id(), blocking);
     }
 
     /**
      * Every property matching {@code request}, fetched page by page as the stream is consumed
-     * (following {@code next_cursor}; the request's own cursor is the starting point). A page that
-     * fails throws from the stream's terminal operation. Each page is its own call with its own
-     * request id.
+     * (following {@code next_cursor} on v1, the next result index on v2; the request's own cursor
+     * is the starting point). A page that fails throws from the stream's terminal operation. Each
+     * page is its own call with its own request id.
      */
     public Stream<Property> searchAll(SearchRequest request) {
         Objects.requireNonNull(request, "request");
@@ -151,8 +157,7 @@ public final class RealEstateApiClient implements AutoCloseable {
     }
 
     private CompletableFuture<Property> getProperty(String id, boolean blocking) {
-        String path = "/v1/properties/" + PropertyIds.requireValid(id);
-        return core.get("getProperty", path, Property.class, id(), blocking);
+        return protocol.property(PropertyIds.requireValid(id), id(), blocking);
     }
 
     /** Up to 1,000 properties by id in one call; unknown ids are listed as missing. */
@@ -166,17 +171,15 @@ public final class RealEstateApiClient implements AutoCloseable {
     }
 
     private CompletableFuture<BulkResult> getProperties(Collection<String> ids, boolean blocking) {
-        BulkRequest request = BulkRequest.of(ids);
-        return core.post(
-                "getPropertiesBulk",
-                "/v1/properties/bulk",
-                request,
-                BulkResult.class,
-                id(),
-                blocking);
+        return protocol.properties(BulkRequest.of(ids), id(), blocking);
     }
 
-    /** One page of properties changed since {@code request.since()}. */
+    /**
+     * One page of properties changed since {@code request.since()}.
+     *
+     * @throws UnsupportedOperationException on v2, which has no updated feed: use {@link
+     *     #changeFiles(LocalDate)}
+     */
     public UpdatedPage getUpdated(UpdatedRequest request) {
         return join(getUpdated(request, true));
     }
@@ -188,15 +191,7 @@ public final class RealEstateApiClient implements AutoCloseable {
 
     private CompletableFuture<UpdatedPage> getUpdated(UpdatedRequest request, boolean blocking) {
         Objects.requireNonNull(request, "request");
-        StringBuilder path =
-                new StringBuilder("/v1/properties/updated?since=")
-                        .append(request.since().truncatedTo(ChronoUnit.SECONDS))
-                        .append("&limit=")
-                        .append(request.limit());
-        if (request.cursor() != null) {
-            path.append("&cursor=").append(encode(request.cursor()));
-        }
-        return core.get("getUpdatedProperties", path.toString(), UpdatedPage.class, id(), blocking);
+        return protocol.updated(request, id(), blocking);
     }
 
     /**
@@ -229,8 +224,7 @@ public final class RealEstateApiClient implements AutoCloseable {
     }
 
     private CompletableFuture<Valuation> getValuation(String propertyId, boolean blocking) {
-        String path = "/v1/properties/" + PropertyIds.requireValid(propertyId) + "/valuation";
-        return core.get("getValuationById", path, Valuation.class, id(), blocking);
+        return protocol.valuation(PropertyIds.requireValid(propertyId), id(), blocking);
     }
 
     /** The automated valuation of the property at {@code address} (5..200 characters). */
@@ -249,11 +243,15 @@ public final class RealEstateApiClient implements AutoCloseable {
             throw new IllegalArgumentException(
                     "address must be 5..200 characters, got " + address.length());
         }
-        String path = "/v1/valuation?address=" + encode(address);
-        return core.get("getValuationByAddress", path, Valuation.class, id(), blocking);
+        return protocol.valuationByAddress(address, id(), blocking);
     }
 
-    /** Area figures for the ZIP code nearest to {@code point}. */
+    /**
+     * Area figures for the ZIP code nearest to {@code point}.
+     *
+     * @throws UnsupportedOperationException on v2, which has no lookup by point: use {@link
+     *     #getDemographics(Property)}
+     */
     public Demographics getDemographics(Coordinates point) {
         return join(getDemographics(point, true));
     }
@@ -264,11 +262,16 @@ public final class RealEstateApiClient implements AutoCloseable {
     }
 
     private CompletableFuture<Demographics> getDemographics(Coordinates point, boolean blocking) {
-        String path = "/v1/demographics?lat=" + plain(point.lat()) + "&lng=" + plain(point.lng());
-        return core.get("getDemographics", path, Demographics.class, id(), blocking);
+        Objects.requireNonNull(point, "point");
+        return protocol.demographics(point, id(), blocking);
     }
 
-    /** Schools within 3 miles of {@code point}, nearest first. */
+    /**
+     * Schools within 3 miles of {@code point}, nearest first.
+     *
+     * @throws UnsupportedOperationException on v2, which has no lookup by point: use {@link
+     *     #getNearbySchools(Property)}
+     */
     public List<School> getNearbySchools(Coordinates point) {
         return join(getNearbySchools(point, DEFAULT_SCHOOL_RADIUS_MILES, true));
     }
@@ -286,33 +289,164 @@ public final class RealEstateApiClient implements AutoCloseable {
 
     private CompletableFuture<List<School>> getNearbySchools(
             Coordinates point, double radiusMiles, boolean blocking) {
-        if (!(radiusMiles > 0 && radiusMiles <= 25)) {
-            throw new IllegalArgumentException(
-                    "radiusMiles must be in (0, 25], got " + radiusMiles);
-        }
-        String path =
-                "/v1/schools/nearby?lat="
-                        + plain(point.lat())
-                        + "&lng="
-                        + plain(point.lng())
-                        + "&radius_miles="
-                        + plain(radiusMiles);
-        return core.get("getNearbySchools", path, Schools.class, id(), blocking)
-                .thenApply(Schools::schools);
+        Objects.requireNonNull(point, "point");
+        requireRadius(radiusMiles);
+        return protocol.schools(point, radiusMiles, id(), blocking);
     }
 
-    /** The upstream's liveness; needs no key and is not billed. */
+    /**
+     * The valuations of up to {@value ValuationBatch#MAX_IDS} properties; a property that cannot be
+     * valued is a failure in the result, not an exception. One call on v2; one valuation call per
+     * id on v1, which has no bulk valuation.
+     *
+     * @throws IllegalArgumentException when {@code propertyIds} has no or more than 100 ids, or an
+     *     invalid one
+     */
+    public ValuationBatch getValuations(Collection<String> propertyIds) {
+        return join(getValuations(propertyIds, true));
+    }
+
+    /** The async form of {@link #getValuations(Collection)}. */
+    public CompletableFuture<ValuationBatch> getValuationsAsync(Collection<String> propertyIds) {
+        return getValuations(propertyIds, false);
+    }
+
+    private CompletableFuture<ValuationBatch> getValuations(
+            Collection<String> propertyIds, boolean blocking) {
+        List<String> ids = List.copyOf(propertyIds);
+        if (ids.isEmpty() || ids.size() > ValuationBatch.MAX_IDS) {
+            throw new IllegalArgumentException(
+                    "propertyIds must hold 1.."
+                            + ValuationBatch.MAX_IDS
+                            + " ids, got "
+                            + ids.size());
+        }
+        ids.forEach(PropertyIds::requireValid);
+        return protocol.valuations(ids, id(), blocking);
+    }
+
+    /**
+     * Comparable properties of {@code propertyId}, nearest first (v2 only).
+     *
+     * @throws NotFoundException when the property does not exist
+     * @throws UnsupportedOperationException on v1, which has no comparables
+     */
+    public Comps comps(String propertyId) {
+        return join(protocol.comps(PropertyIds.requireValid(propertyId), id(), true));
+    }
+
+    /** The async form of {@link #comps(String)}. */
+    public CompletableFuture<Comps> compsAsync(String propertyId) {
+        return protocol.comps(PropertyIds.requireValid(propertyId), id(), false);
+    }
+
+    /**
+     * Area figures for {@code property}'s area, on either provider: v1 asks at its coordinates, v2
+     * reads them from its detail (one billed detail call).
+     */
+    public Demographics getDemographics(Property property) {
+        return join(getDemographics(property, true));
+    }
+
+    /** The async form of {@link #getDemographics(Property)}. */
+    public CompletableFuture<Demographics> getDemographicsAsync(Property property) {
+        return getDemographics(property, false);
+    }
+
+    private CompletableFuture<Demographics> getDemographics(Property property, boolean blocking) {
+        Objects.requireNonNull(property, "property");
+        return protocol.demographics(property, id(), blocking);
+    }
+
+    /**
+     * Schools within 3 miles of {@code property}, nearest first, on either provider: v1 asks at its
+     * coordinates, v2 reads them from its detail (one billed detail call).
+     */
+    public List<School> getNearbySchools(Property property) {
+        return join(getNearbySchools(property, DEFAULT_SCHOOL_RADIUS_MILES, true));
+    }
+
+    /**
+     * Schools within {@code radiusMiles} of {@code property}, nearest first; (0, 25] on v1, (0, 3]
+     * on v2, whose detail lists schools within 3 miles.
+     */
+    public CompletableFuture<List<School>> getNearbySchoolsAsync(
+            Property property, double radiusMiles) {
+        return getNearbySchools(property, radiusMiles, false);
+    }
+
+    private CompletableFuture<List<School>> getNearbySchools(
+            Property property, double radiusMiles, boolean blocking) {
+        Objects.requireNonNull(property, "property");
+        requireRadius(radiusMiles);
+        return protocol.schools(property, radiusMiles, id(), blocking);
+    }
+
+    /**
+     * What the API key may do: key type, scopes and limits (v2 only). Check the scopes at start-up
+     * with {@link KeyInfo#scopeReport}.
+     *
+     * @throws UnsupportedOperationException on v1, which has no key info
+     */
+    public KeyInfo keyInfo() {
+        return join(protocol.keyInfo(id(), true));
+    }
+
+    /** The async form of {@link #keyInfo()}. */
+    public CompletableFuture<KeyInfo> keyInfoAsync() {
+        return protocol.keyInfo(id(), false);
+    }
+
+    /**
+     * The change files of {@code day} (UTC), new then modified then deleted (v2 only). Their links
+     * expire after about an hour; ask again for fresh ones.
+     *
+     * @throws NotFoundException when the upstream has no files for the day (yet; usually a day's
+     *     files appear the next day)
+     * @throws UnsupportedOperationException on v1: use {@link #updatedSince(Instant)}
+     */
+    public List<ChangeFile> changeFiles(LocalDate day) {
+        Objects.requireNonNull(day, "day");
+        return join(protocol.changeFiles(day, id(), true));
+    }
+
+    /** The async form of {@link #changeFiles(LocalDate)}. */
+    public CompletableFuture<List<ChangeFile>> changeFilesAsync(LocalDate day) {
+        Objects.requireNonNull(day, "day");
+        return protocol.changeFiles(day, id(), false);
+    }
+
+    /**
+     * The rows of one change file, parsed as the stream is consumed: memory stays flat whatever the
+     * file's size. The download starts on the caller's thread before this returns, in one attempt
+     * (a half-read body cannot be retried) and outside the circuit breaker. Close the stream
+     * (try-with-resources) to release the connection if you stop early. A broken download throws
+     * {@link UpstreamUnavailableException} from the stream.
+     *
+     * @throws ChangeFileExpiredException when the link has expired: ask {@link
+     *     #changeFiles(LocalDate)} for fresh links
+     * @throws UnsupportedOperationException on v1
+     */
+    public Stream<ChangeRow> streamChangeFile(ChangeFile file) {
+        Objects.requireNonNull(file, "file");
+        return protocol.changeRows(file, id());
+    }
+
+    /**
+     * The upstream's liveness. On v1 the unauthenticated, unbilled health endpoint; on v2, which
+     * has none, a key info call (authenticated, not billed), so a bad key also fails the probe.
+     */
     public Health health() {
         return join(health(true));
     }
 
-    /** The upstream's liveness; needs no key and is not billed. */
+    /** The async form of {@link #health()}. */
     public CompletableFuture<Health> healthAsync() {
         return health(false);
     }
 
     private CompletableFuture<Health> health(boolean blocking) {
-        return core.get("getHealth", "/v1/health", Health.class, id(), blocking);
+        return protocol.health(id(), blocking);
     }
 
     /**
@@ -334,6 +468,11 @@ public final class RealEstateApiClient implements AutoCloseable {
         return core.circuitState();
     }
 
+    /** The API generation this client speaks. */
+    public Provider provider() {
+        return provider;
+    }
+
     /** The base URL calls go to. */
     public URI baseUrl() {
         return core.baseUrl();
@@ -349,20 +488,18 @@ public final class RealEstateApiClient implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "RealEstateApiClient[" + core.baseUrl() + "]";
+        return "RealEstateApiClient[" + provider + " " + core.baseUrl() + "]";
+    }
+
+    private static void requireRadius(double radiusMiles) {
+        if (!(radiusMiles > 0 && radiusMiles <= 25)) {
+            throw new IllegalArgumentException(
+                    "radiusMiles must be in (0, 25], got " + radiusMiles);
+        }
     }
 
     private String id() {
         return requestId != null ? requestId : core.newRequestId();
-    }
-
-    /** A decimal without exponent: {@code 1.0E-4} would not parse as a query number. */
-    private static String plain(double value) {
-        return BigDecimal.valueOf(value).toPlainString();
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static <T> T join(CompletableFuture<T> future) {

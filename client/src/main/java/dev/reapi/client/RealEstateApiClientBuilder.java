@@ -4,7 +4,10 @@ import dev.reapi.client.internal.Backoff;
 import dev.reapi.client.internal.ClientCore;
 import dev.reapi.client.internal.ClientSettings;
 import dev.reapi.client.internal.Delayer;
+import dev.reapi.client.internal.Protocol;
 import dev.reapi.client.internal.RetryBudget;
+import dev.reapi.client.internal.V1Protocol;
+import dev.reapi.client.internal.v2.V2Protocol;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
@@ -13,6 +16,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
@@ -52,8 +56,19 @@ public final class RealEstateApiClientBuilder {
     private HttpClient.Version httpVersion = HttpClient.Version.HTTP_1_1;
     private @Nullable Executor executor;
     private @Nullable Delayer delayer;
+    private Provider provider = Provider.V1;
 
     RealEstateApiClientBuilder() {}
+
+    /**
+     * Which API generation to speak; default {@link Provider#V1}. Both return the same model types;
+     * operations one generation lacks throw {@link UnsupportedOperationException} naming what to
+     * use instead.
+     */
+    public RealEstateApiClientBuilder provider(Provider provider) {
+        this.provider = Objects.requireNonNull(provider, "provider");
+        return this;
+    }
 
     /** The upstream API key (required), sent as {@code X-API-Key}; never logged. */
     public RealEstateApiClientBuilder apiKey(String apiKey) {
@@ -297,8 +312,11 @@ public final class RealEstateApiClientBuilder {
                         meterRegistry,
                         httpVersion,
                         executor,
-                        delayer);
-        return new RealEstateApiClient(new ClientCore(settings), null, true);
+                        delayer,
+                        provider.name().toLowerCase(Locale.ROOT));
+        ClientCore core = new ClientCore(settings);
+        Protocol protocol = provider == Provider.V1 ? new V1Protocol(core) : new V2Protocol(core);
+        return new RealEstateApiClient(core, provider, protocol, null, true);
     }
 
     private static CircuitBreakerConfig defaultBreaker() {

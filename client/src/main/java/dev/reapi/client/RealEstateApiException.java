@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 public abstract sealed class RealEstateApiException extends RuntimeException
         permits BadRequestException,
                 UnauthorizedException,
+                MissingScopeException,
                 NotFoundException,
                 RateLimitedException,
                 QuotaExhaustedException,
@@ -17,6 +18,7 @@ public abstract sealed class RealEstateApiException extends RuntimeException
                 CircuitOpenException,
                 UpstreamTimeoutException,
                 ClientLimitException,
+                ChangeFileExpiredException,
                 UnexpectedResponseException {
 
     private static final long serialVersionUID = 1L;

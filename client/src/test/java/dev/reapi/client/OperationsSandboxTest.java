@@ -14,6 +14,7 @@ import dev.reapi.client.model.SearchRequest;
 import dev.reapi.client.model.UpdatedPage;
 import dev.reapi.client.model.UpdatedRequest;
 import dev.reapi.client.model.Valuation;
+import dev.reapi.client.model.ValuationBatch;
 import dev.reapi.client.testing.SandboxFixture;
 import dev.reapi.sandbox.StatsSnapshot;
 import java.time.Instant;
@@ -152,6 +153,27 @@ class OperationsSandboxTest {
                                 "getValuationByAddress", 1L,
                                 "getDemographics", 1L,
                                 "getNearbySchools", 1L));
+    }
+
+    @Test
+    void providerNeutralLookups_onV1_matchTheByPointAndSingleCalls() {
+        Property property = client.getProperty(SandboxFixture.id(12));
+
+        Demographics byProperty = client.getDemographics(property);
+        List<School> schoolsByProperty = client.getNearbySchools(property);
+        ValuationBatch batch = client.getValuations(List.of(property.id(), "P999999997"));
+
+        assertThat(byProperty).isEqualTo(client.getDemographics(property.coordinates()));
+        assertThat(schoolsByProperty).isEqualTo(client.getNearbySchools(property.coordinates()));
+        assertThat(batch.valuations())
+                .singleElement()
+                .isEqualTo(client.getValuation(property.id()));
+        assertThat(batch.failures())
+                .singleElement()
+                .satisfies(f -> assertThat(f.propertyId()).isEqualTo("P999999997"));
+        assertThatThrownBy(() -> client.comps(property.id()))
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("Provider.V2");
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -146,6 +147,16 @@ public final class Sandbox implements AutoCloseable {
     public void resetStats() {
         stats.reset();
         faults.resetUsage();
+    }
+
+    /**
+     * Sets the {@code /v2} scopes and live flag of one of the sandbox's keys (by default a key
+     * holds every scope and is a test key). Thread-safe; applies to the next request.
+     *
+     * @throws IllegalArgumentException on an unknown scope
+     */
+    public void setV2Scopes(String apiKey, Set<String> scopes, boolean live) {
+        http.grant(Objects.requireNonNull(apiKey, "apiKey"), scopes, live);
     }
 
     /** Applies {@code changes} market changes now, deterministically for a given seed. */

@@ -21,6 +21,13 @@ class DeterminismTest {
     private static final String SEARCH =
             "{\"location\":{\"city\":\"Chicago\",\"state\":\"IL\"},\"pagination\":{\"limit\":25}}";
 
+    private static final List<String[]> V2_POSTS =
+            List.of(
+                    new String[] {"/v2/PropertySearch", "{\"city\":\"Chicago\",\"state\":\"IL\"}"},
+                    new String[] {"/v2/PropertyDetail", "{\"id\":31337}"},
+                    new String[] {"/v2/PropertyDetailBulk", "{\"ids\":[5,4,3,2,1,31337]}"},
+                    new String[] {"/v2/PropertyComps", "{\"id\":31337}"});
+
     @Test
     void sandboxes_sameSeed_answerIdenticalBodies() {
         List<String> first = bodies(42);
@@ -62,6 +69,11 @@ class DeterminismTest {
                 out.add(r.body());
             }
             out.add(http.post("/v1/properties/search", SEARCH).body());
+            for (String[] post : V2_POSTS) {
+                Http.Response r = http.post(post[0], post[1]);
+                assertThat(r.status()).as(post[0]).isEqualTo(200);
+                out.add(r.body());
+            }
             return out;
         }
     }

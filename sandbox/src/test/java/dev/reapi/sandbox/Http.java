@@ -46,6 +46,19 @@ final class Http {
                         .build());
     }
 
+    Response put(String path, String body) {
+        return send(
+                request(path)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(body))
+                        .build());
+    }
+
+    /** A GET to an absolute URL, without the API key (a pre-signed link). */
+    static Response getUrl(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
+    }
+
     Response delete(String path) {
         return send(request(path).DELETE().build());
     }

@@ -18,8 +18,10 @@ import java.util.function.Supplier;
 /**
  * Adds valuation, demographics and nearby schools to properties, in parallel with bounded
  * concurrency. Area lookups are shared within one {@code enrich} call: demographics once per ZIP
- * code, schools once per point rounded to three decimals (about 110 m), queried at the rounded
- * point. A failed part is recorded as {@link PartResult.Failed}; it never fails the others.
+ * code, schools once per point rounded to three decimals (about 110 m), each asked for the first
+ * property of its ZIP or point, so that it works on both providers (v2 reads areas from a
+ * property's detail). A failed part is recorded as {@link PartResult.Failed}; it never fails the
+ * others.
  *
  * <p>Thread-safe; each call has its own sharing scope, but all calls of one instance share the
  * concurrency limit.
@@ -32,11 +34,11 @@ public final class Enricher {
         /** The valuation of a property. */
         CompletableFuture<Valuation> valuation(String propertyId);
 
-        /** The figures of the area around a point. */
-        CompletableFuture<Demographics> demographics(Coordinates point);
+        /** The figures of a property's area. */
+        CompletableFuture<Demographics> demographics(Property property);
 
-        /** Schools within {@code radiusMiles} of a point. */
-        CompletableFuture<List<School>> schools(Coordinates point, double radiusMiles);
+        /** Schools within {@code radiusMiles} of a property. */
+        CompletableFuture<List<School>> schools(Property property, double radiusMiles);
     }
 
     /**
@@ -103,14 +105,14 @@ public final class Enricher {
                     }
 
                     @Override
-                    public CompletableFuture<Demographics> demographics(Coordinates point) {
-                        return client.getDemographicsAsync(point);
+                    public CompletableFuture<Demographics> demographics(Property property) {
+                        return client.getDemographicsAsync(property);
                     }
 
                     @Override
                     public CompletableFuture<List<School>> schools(
-                            Coordinates point, double radiusMiles) {
-                        return client.getNearbySchoolsAsync(point, radiusMiles);
+                            Property property, double radiusMiles) {
+                        return client.getNearbySchoolsAsync(property, radiusMiles);
                     }
                 },
                 options);
@@ -145,8 +147,7 @@ public final class Enricher {
     private CompletableFuture<Demographics> areaDemographics(
             Property property, Map<String, CompletableFuture<Demographics>> areas) {
         return areas.computeIfAbsent(
-                property.address().zip(),
-                zip -> limited(() -> sources.demographics(property.coordinates())));
+                property.address().zip(), zip -> limited(() -> sources.demographics(property)));
     }
 
     /** One school lookup per rounded point, shared by every property near it in this call. */
@@ -155,7 +156,7 @@ public final class Enricher {
         Coordinates cell = rounded(property.coordinates());
         return schoolAreas.computeIfAbsent(
                 cell.lat() + "," + cell.lng(),
-                key -> limited(() -> sources.schools(cell, options.schoolRadiusMiles())));
+                key -> limited(() -> sources.schools(property, options.schoolRadiusMiles())));
     }
 
     private CompletableFuture<EnrichedProperty> enrichOne(

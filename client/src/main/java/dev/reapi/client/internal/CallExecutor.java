@@ -68,12 +68,35 @@ final class CallExecutor {
      * which saves the thread hops of the async path; the future is complete on return.
      */
     <T> CompletableFuture<T> execute(Call call, Class<T> type, boolean blocking) {
-        Run<T> run = new Run<>(call, type, blocking);
+        ResponseReader<T> reader = (operation, requestId, status, body) -> decode(body, type);
+        return execute(call, reader, errors, blocking);
+    }
+
+    /**
+     * Runs {@code call}, decoding a 2xx answer with {@code reader} and mapping any other with
+     * {@code responseErrors}; see {@link #execute(Call, Class, boolean)}.
+     */
+    <T> CompletableFuture<T> execute(
+            Call call, ResponseReader<T> reader, ResponseErrors responseErrors, boolean blocking) {
+        Run<T> run = new Run<>(call, reader, responseErrors, blocking);
         if (settings.retryBudget() != null) {
             settings.retryBudget().onRequest();
         }
         run.attempt();
         return run.result;
+    }
+
+    private <T> T decode(byte[] body, Class<T> type) throws IOException {
+        try {
+            return mapper.readValue(body, type);
+        } catch (IOException | RuntimeException e) {
+            throw new IOException(type.getSimpleName() + " expected: " + e.getMessage(), e);
+        }
+    }
+
+    /** The mapping of problem answers and transport failures. */
+    ErrorMapper errors() {
+        return errors;
     }
 
     /** Whether the breaker counts {@code failure} against the upstream. */
@@ -85,7 +108,8 @@ final class CallExecutor {
     /** The state of one logical call across its attempts. */
     private final class Run<T> {
         final Call call;
-        final Class<T> type;
+        final ResponseReader<T> reader;
+        final ResponseErrors responseErrors;
         final boolean blocking;
         final Delayer waits;
         final CompletableFuture<T> result = new CompletableFuture<>();
@@ -94,9 +118,10 @@ final class CallExecutor {
         int attempts;
         int lastStatus;
 
-        Run(Call call, Class<T> type, boolean blocking) {
+        Run(Call call, ResponseReader<T> reader, ResponseErrors responseErrors, boolean blocking) {
             this.call = call;
-            this.type = type;
+            this.reader = reader;
+            this.responseErrors = responseErrors;
             this.blocking = blocking;
             this.waits = blocking ? sameThreadDelayer : delayer;
             this.deadline = settings.clock().instant().plus(settings.callTimeout());
@@ -229,13 +254,17 @@ final class CallExecutor {
                     return;
                 }
                 error =
-                        errors.fromResponse(
+                        responseErrors.fromResponse(
                                 call.operation(),
                                 call.requestId(),
                                 lastStatus,
                                 response.body(),
                                 response.headers().firstValue("Retry-After"));
             }
+            failed(error, elapsed);
+        }
+
+        void failed(RealEstateApiException error, long elapsed) {
             if (breaker != null) {
                 breaker.onError(elapsed, TimeUnit.NANOSECONDS, error);
             }
@@ -245,7 +274,11 @@ final class CallExecutor {
         void succeeded(byte[] body, long elapsed) {
             T value;
             try {
-                value = mapper.readValue(body, type);
+                value = reader.read(call.operation(), call.requestId(), lastStatus, body);
+            } catch (RealEstateApiException e) {
+                // An error reported inside a 2xx answer: as if it had come with its own status.
+                failed(e, elapsed);
+                return;
             } catch (IOException | RuntimeException e) {
                 if (breaker != null) {
                     breaker.onSuccess(elapsed, TimeUnit.NANOSECONDS);
@@ -255,7 +288,7 @@ final class CallExecutor {
                                 call.operation(),
                                 lastStatus,
                                 call.requestId(),
-                                "undecodable " + type.getSimpleName() + " body: " + e.getMessage(),
+                                "undecodable answer: " + e.getMessage(),
                                 e));
                 return;
             }

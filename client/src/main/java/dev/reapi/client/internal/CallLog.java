@@ -1,8 +1,10 @@
 package dev.reapi.client.internal;
 
 import dev.reapi.client.BadRequestException;
+import dev.reapi.client.ChangeFileExpiredException;
 import dev.reapi.client.CircuitOpenException;
 import dev.reapi.client.ClientLimitException;
+import dev.reapi.client.MissingScopeException;
 import dev.reapi.client.NotFoundException;
 import dev.reapi.client.QuotaExhaustedException;
 import dev.reapi.client.RateLimitedException;
@@ -78,6 +80,7 @@ final class CallLog {
         return switch (error) {
             case BadRequestException e -> "bad_request";
             case UnauthorizedException e -> "unauthorized";
+            case MissingScopeException e -> "missing_scope";
             case NotFoundException e -> "not_found";
             case RateLimitedException e -> "rate_limited";
             case QuotaExhaustedException e -> "quota_exhausted";
@@ -85,6 +88,7 @@ final class CallLog {
             case UpstreamTimeoutException e -> "timeout";
             case CircuitOpenException e -> "circuit_open";
             case ClientLimitException e -> "client_limit";
+            case ChangeFileExpiredException e -> "link_expired";
             case UnexpectedResponseException e -> "unexpected_response";
         };
     }

@@ -13,8 +13,13 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -100,9 +105,10 @@ public final class ClientCore implements AutoCloseable {
 
     private static void logStart(ClientSettings settings) {
         LOG.info(
-                "RealEstateApiClient ready: base_url={} environment={} version={} max_attempts={}"
-                        + " request_timeout={} call_timeout={} retry_budget={} circuit_breaker={}"
-                        + " rate_limit={} max_concurrent_calls={}",
+                "RealEstateApiClient ready: api={} base_url={} environment={} version={}"
+                        + " max_attempts={} request_timeout={} call_timeout={} retry_budget={}"
+                        + " circuit_breaker={} rate_limit={} max_concurrent_calls={}",
+                settings.apiVersion(),
                 settings.baseUrl(),
                 settings.environment(),
                 settings.clientVersion(),
@@ -184,6 +190,95 @@ public final class ClientCore implements AutoCloseable {
         }
         Call call = new Call(operation, "POST", uri(path), json, true, requestId);
         return executor.execute(call, type, blocking);
+    }
+
+    /**
+     * Runs {@code exchange}: its body is sent as JSON, a 2xx answer is decoded by its reader and
+     * any other by its error mapping; retries, breaker and limits as for {@link #get}.
+     */
+    public <T> CompletableFuture<T> send(Exchange<T> exchange, String requestId, boolean blocking) {
+        byte[] json = null;
+        if (exchange.body() != null) {
+            try {
+                json = mapper.writeValueAsBytes(exchange.body());
+            } catch (JsonProcessingException e) {
+                return CompletableFuture.failedFuture(
+                        new UnexpectedResponseException(
+                                exchange.operation(),
+                                0,
+                                requestId,
+                                "cannot encode request: " + e,
+                                e));
+            }
+        }
+        Call call =
+                new Call(
+                        exchange.operation(),
+                        exchange.method(),
+                        uri(exchange.pathAndQuery()),
+                        json,
+                        exchange.authenticated(),
+                        requestId);
+        return executor.execute(call, exchange.reader(), exchange.errors(), blocking);
+    }
+
+    /**
+     * Opens {@code uri} for streaming, on the caller's thread, in one attempt: a body read as it is
+     * consumed cannot be retried halfway. The request carries the request id but not the API key
+     * (download links are self-authenticating and may point elsewhere).
+     *
+     * @param errors maps a non-2xx answer; the error body read for it is capped at 64 KiB
+     * @return the body; the caller closes it
+     */
+    public InputStream download(
+            String operation, URI uri, String requestId, ResponseErrors errors) {
+        HttpRequest request =
+                HttpRequest.newBuilder(uri)
+                        .timeout(settings.requestTimeout())
+                        .header("X-Client-Version", settings.clientVersion())
+                        .header("X-Request-Id", requestId)
+                        .GET()
+                        .build();
+        HttpResponse<InputStream> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw executor.errors().fromThrowable(operation, requestId, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw executor.errors().fromThrowable(operation, requestId, e);
+        }
+        InputStream body = response.body();
+        if (response.statusCode() / 100 == 2) {
+            return body;
+        }
+        byte[] head;
+        try (body) {
+            head = body.readNBytes(64 * 1024);
+        } catch (IOException e) {
+            head = new byte[0];
+        }
+        throw errors.fromResponse(
+                operation,
+                requestId,
+                response.statusCode(),
+                head,
+                response.headers().firstValue("Retry-After"));
+    }
+
+    /** The JSON mapper of the wire records, for protocols that decode answers themselves. */
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    /** The configured time source. */
+    public Clock clock() {
+        return settings.clock();
+    }
+
+    /** The error mapping of RFC 9457 problem answers. */
+    public ErrorMapper errors() {
+        return executor.errors();
     }
 
     /** A fresh request id from the configured generator. */

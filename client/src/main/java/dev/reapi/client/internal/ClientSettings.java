@@ -35,6 +35,7 @@ import org.jspecify.annotations.Nullable;
  * @param httpVersion HTTP version to speak
  * @param executor executor of the HTTP client, null for its default
  * @param delayer how retries wait, null for a timer owned by the client
+ * @param apiVersion the upstream API generation spoken, {@code v1} or {@code v2}, as logged
  */
 public record ClientSettings(
         String apiKey,
@@ -56,7 +57,8 @@ public record ClientSettings(
         @Nullable Object meterRegistry,
         HttpClient.Version httpVersion,
         @Nullable Executor executor,
-        @Nullable Delayer delayer) {
+        @Nullable Delayer delayer,
+        String apiVersion) {
 
     /** Validates what the builder cannot express in types. */
     public ClientSettings {
@@ -88,7 +90,9 @@ public record ClientSettings(
     /** Masks the key: the settings may end up in a log or a debugger. */
     @Override
     public String toString() {
-        return "ClientSettings[apiKey=****, baseUrl="
+        return "ClientSettings[apiKey=****, apiVersion="
+                + apiVersion
+                + ", baseUrl="
                 + baseUrl
                 + ", environment="
                 + environment

@@ -24,7 +24,7 @@ import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
 
 /** Turns an error response or a transport failure into the client's typed exceptions. */
-public final class ErrorMapper {
+public final class ErrorMapper implements ResponseErrors {
 
     /** The wait assumed when a 429 carries no usable {@code Retry-After}. */
     static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
@@ -43,6 +43,7 @@ public final class ErrorMapper {
      *
      * @param retryAfter the raw {@code Retry-After} header, if any
      */
+    @Override
     public RealEstateApiException fromResponse(
             String operation,
             String requestId,
@@ -95,7 +96,7 @@ public final class ErrorMapper {
     }
 
     /** Parses {@code Retry-After} as delay-seconds; HTTP dates fall back to one second. */
-    static Duration retryAfter(Optional<String> header) {
+    public static Duration retryAfter(Optional<String> header) {
         if (header.isEmpty()) {
             return DEFAULT_RETRY_AFTER;
         }

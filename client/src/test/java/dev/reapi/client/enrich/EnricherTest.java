@@ -60,13 +60,13 @@ class EnricherTest {
         }
 
         @Override
-        public CompletableFuture<Demographics> demographics(Coordinates point) {
+        public CompletableFuture<Demographics> demographics(Property property) {
             demographicsCalls.incrementAndGet();
             return hold(new Demographics("62704", null, null, 10, 50_000, 38, 4, 0.6, null, null));
         }
 
         @Override
-        public CompletableFuture<List<School>> schools(Coordinates point, double radiusMiles) {
+        public CompletableFuture<List<School>> schools(Property property, double radiusMiles) {
             schoolCalls.incrementAndGet();
             return hold(List.of());
         }

@@ -78,6 +78,11 @@ final class Api {
         }
     }
 
+    /** Whether {@code key} is one of the sandbox's API keys. */
+    boolean knows(String key) {
+        return apiKeys.contains(key);
+    }
+
     int today() {
         return (int) LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toEpochDay();
     }

@@ -139,12 +139,25 @@ final class ControlRoutes {
                 .field("records_total", s.recordsTotal());
         map(out, "requests_by_endpoint", s.requestsByEndpoint());
         map(out, "records_by_endpoint", s.recordsByEndpoint());
+        map(out, "requests_by_version", byVersion(s.requestsByEndpoint()));
+        map(out, "records_by_version", byVersion(s.recordsByEndpoint()));
         map(out, "requests_by_api_key", s.requestsByApiKey());
         map(out, "records_by_api_key", s.recordsByApiKey());
         out.field("rate_limited_total", s.rateLimitedTotal())
                 .field("quota_exhausted_total", s.quotaExhaustedTotal());
         map(out, "faults_injected_total", s.faultsInjectedTotal());
         return out.endObject().toString();
+    }
+
+    /** Sums per API version: v2 operations are named {@code v2.<endpoint>}, the rest are v1. */
+    private static Map<String, Long> byVersion(Map<String, Long> byEndpoint) {
+        long v2 =
+                byEndpoint.entrySet().stream()
+                        .filter(e -> e.getKey().startsWith("v2."))
+                        .mapToLong(Map.Entry::getValue)
+                        .sum();
+        long all = byEndpoint.values().stream().mapToLong(Long::longValue).sum();
+        return Map.of("v1", all - v2, "v2", v2);
     }
 
     private static void map(JsonOut out, String name, Map<String, Long> values) {

@@ -206,6 +206,17 @@ public final class FaultGate {
         }
     }
 
+    /** Records charged to the key's quota on the clock's current UTC day. */
+    long usedToday(String apiKey) {
+        Quota q = quotas.get(apiKey);
+        if (q == null) {
+            return 0;
+        }
+        synchronized (q) {
+            return q.day.equals(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)) ? q.used : 0;
+        }
+    }
+
     /** Forgets rate windows and quota use (with the stats reset). */
     public void resetUsage() {
         windows.clear();

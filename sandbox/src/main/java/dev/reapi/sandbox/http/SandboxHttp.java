@@ -13,14 +13,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The sandbox's HTTP server: Javalin on Jetty with virtual threads, the {@code /v1} contract and
- * the {@code /_sandbox} control routes. Every error is a problem document.
+ * The sandbox's HTTP server: Javalin on Jetty with virtual threads, the {@code /v1} contract, the
+ * vendor's {@code /v2} endpoints and the {@code /_sandbox} control routes. Every {@code /v1} and
+ * control error is a problem document; {@code /v2} errors use the vendor's envelope.
  */
 public final class SandboxHttp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SandboxHttp.class);
     private static final String REQUEST_ID = "X-Request-Id";
 
     private final Javalin app;
+    private final KeyScopes scopes = new KeyScopes();
 
     public SandboxHttp(
             Dataset data,
@@ -30,7 +32,7 @@ public final class SandboxHttp implements AutoCloseable {
             Set<String> apiKeys,
             ControlPort control) {
         Api api = new Api(data, stats, faults, clock, apiKeys);
-        this.app = Javalin.create(config -> configure(config, api, control));
+        this.app = Javalin.create(config -> configure(config, api, control, scopes));
     }
 
     /** Binds and starts serving; returns the bound port. */
@@ -48,7 +50,21 @@ public final class SandboxHttp implements AutoCloseable {
         app.stop();
     }
 
-    private static void configure(JavalinConfig config, Api api, ControlPort control) {
+    /**
+     * Replaces the {@code /v2} grant of a key.
+     *
+     * @param apiKey one of the sandbox's keys
+     * @param granted scopes among {@code PropertySearch, PropertyDetail, PropertyDetailBulk,
+     *     PropertyAvm, PropertyAvmBulk, PropertyComps, ChangeFiles}
+     * @param live whether the key reports itself live
+     * @throws IllegalArgumentException on an unknown scope
+     */
+    public void grant(String apiKey, Set<String> granted, boolean live) {
+        scopes.set(apiKey, new KeyScopes.Grant(granted, live));
+    }
+
+    private static void configure(
+            JavalinConfig config, Api api, ControlPort control, KeyScopes scopes) {
         config.concurrency.useVirtualThreads = true;
         config.startup.showJavalinBanner = false;
         config.http.maxRequestSize = JsonBodies.MAX_BODY_BYTES;
@@ -59,6 +75,7 @@ public final class SandboxHttp implements AutoCloseable {
                 handler -> handler.setErrorHandler(new JettyErrors()));
         config.routes.before(SandboxHttp::requestId);
         V1Routes.register(config, api);
+        V2Routes.register(config, api, scopes);
         new ControlRoutes(api, control).register(config);
         config.routes.exception(ApiProblem.class, (e, ctx) -> Problems.write(ctx, e));
         config.routes.exception(FaultGate.AbortConnection.class, SandboxHttp::abort);
@@ -81,6 +98,14 @@ public final class SandboxHttp implements AutoCloseable {
                             ctx.path(),
                             ctx.res().getHeader(REQUEST_ID),
                             e);
+                    if (ctx.path().startsWith("/v2/")) {
+                        V2Envelope.error(
+                                ctx,
+                                V2Problem.of(500, "The sandbox failed; see its log."),
+                                false,
+                                0);
+                        return;
+                    }
                     Problems.write(
                             ctx,
                             ApiProblem.of(
@@ -94,6 +119,22 @@ public final class SandboxHttp implements AutoCloseable {
     }
 
     private static void notMatched(Context ctx, int status) {
+        if (ctx.path().startsWith("/v2/")) {
+            String answered = ctx.res().getContentType();
+            if (answered != null && answered.startsWith("application/json")) {
+                return;
+            }
+            V2Envelope.error(
+                    ctx,
+                    new V2Problem(
+                            status,
+                            "No route " + ctx.method() + " " + ctx.path() + ".",
+                            null,
+                            status == 404),
+                    false,
+                    0);
+            return;
+        }
         String type = ctx.res().getContentType();
         if (type == null || !type.startsWith("application/problem+json")) {
             Problems.write(

@@ -10,7 +10,10 @@ import org.jspecify.annotations.Nullable;
 
 /** The billing counters: exact under concurrency (LongAdder), lock-free. Thread-safe. */
 public final class Stats {
-    /** The contract's operationIds that are counted ({@code getHealth} is not). */
+    /**
+     * The operations counted: the v1 contract's operationIds ({@code getHealth} is not counted) and
+     * the v2 endpoints as {@code v2.<vendor endpoint name>}.
+     */
     public static final List<String> OPERATIONS =
             List.of(
                     "searchProperties",
@@ -20,7 +23,15 @@ public final class Stats {
                     "getValuationById",
                     "getValuationByAddress",
                     "getDemographics",
-                    "getNearbySchools");
+                    "getNearbySchools",
+                    "v2.PropertySearch",
+                    "v2.PropertyDetail",
+                    "v2.PropertyDetailBulk",
+                    "v2.PropertyAvm",
+                    "v2.PropertyAvmBulk",
+                    "v2.PropertyComps",
+                    "v2.ChangeFiles",
+                    "v2.KeyInfo");
 
     private final LongAdder requests = new LongAdder();
     private final LongAdder records = new LongAdder();
