@@ -4,7 +4,8 @@
 #   A  cached GET /api/properties/{id}: wrk at full speed, then paced near 10,000 req/s
 #   B  Zipf, cold caches: the same seeded 100,000 requests over 20,000 ids through each target
 #   C  a 60 s sandbox outage after warm-up: answers for seen and never-seen ids, upstream attempts
-#   D  footprint: start-to-ready of `reapi serve` (3 fresh starts) and peak RSS after A
+#   D  footprint: start-to-ready of `reapi serve` (3 fresh starts) and peak RSS after A; the
+#      gateway starts through ./reapi, so with the launcher's JVM flags (or REAPI_JAVA_OPTS)
 # Writes the bench:gateway-cache section of docs/benchmarks.md (bench/gateway/report.py).
 # Needs wrk, nginx (nginx-light is enough), curl and python3. Usage: bench/gateway/run.sh
 # Environment: GWBENCH_SECONDS (wrk duration, default 20), GWBENCH_LATENCY_MS (the sandbox's
@@ -132,9 +133,10 @@ YAML
     gw_key="$(cat "$dir/key")"
 }
 
-# Starts the gateway on $gw_dir's configuration; $1 is the health route to wait for.
+# Starts the gateway on $gw_dir's configuration through the launcher, with its JVM flags (or
+# REAPI_JAVA_OPTS); $1 is the health route to wait for. The launcher execs java: $! is the JVM.
 start_gateway() {
-    "$java" --enable-native-access=ALL-UNNAMED -jar "$jar" serve --config "$gw_dir/reapi.yaml" \
+    "$root/reapi" serve --config "$gw_dir/reapi.yaml" \
         >>"$gw_dir/access.log" 2>>"$gw_dir/gateway.log" &
     gw_pid=$!
     wait_200 "http://127.0.0.1:$gw_port$1" 120
@@ -223,8 +225,8 @@ for run in 1 2 3; do
     mkdir -p "$boot"
     start="$(now_ms)"
     (cd "$boot" && REALESTATEAPI_KEY=gw REALESTATEAPI_BASE_URL="http://127.0.0.1:$sb_port" \
-        REAPI_HOST=127.0.0.1 REAPI_PORT="$boot_port" exec "$java" \
-        --enable-native-access=ALL-UNNAMED -jar "$jar" serve >boot.out 2>boot.log) &
+        REAPI_HOST=127.0.0.1 REAPI_PORT="$boot_port" exec "$root/reapi" serve \
+        >boot.out 2>boot.log) &
     gw_pid=$!
     wait_200 "http://127.0.0.1:$boot_port/health/ready" 120
     echo $(($(now_ms) - start)) >>"$results/startup-ms"

@@ -1,6 +1,8 @@
 package dev.reapi.cli;
 
+import ch.qos.logback.classic.LoggerContext;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
 
 /** Keeps a server command in the foreground until the process is asked to stop. */
 final class Shutdown {
@@ -31,6 +33,10 @@ final class Shutdown {
             } catch (Exception e) {
                 System.err.println("reapi: while stopping: " + CliErrors.describe(e));
             }
+        }
+        // The access log is written by a background thread: stopping logback writes what is queued.
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
+            logback.stop();
         }
     }
 }

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.reapi.client.model.ModelJson;
+import dev.reapi.client.model.Property;
 import dev.reapi.gateway.testing.MutableClock;
 import dev.reapi.sandbox.FaultSettings;
 import dev.reapi.sandbox.Sandbox;
@@ -120,6 +125,18 @@ class ReadPathEndToEndTest {
         assertThat(json(second).at("/meta/age_s").asLong()).isEqualTo(5);
         assertThat(second.headers().firstValue("Cache-Status")).contains("reapi; hit");
         assertThat(sandbox.stats().requests("getPropertiesBulk")).isEqualTo(1);
+        // A hit writes the stored JSON as is: it must read exactly as encoding the property would.
+        Property property = ModelJson.newMapper().readValue(data(second), Property.class);
+        String encoded =
+                JsonMapper.builder()
+                        .addModule(new JavaTimeModule())
+                        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                        .build()
+                        .valueToTree(property)
+                        .toString();
+        assertThat(data(second)).isEqualTo(encoded).isEqualTo(data(first));
+        assertThat(json(second).at("/meta/request_id").asText())
+                .isEqualTo(second.headers().firstValue("X-Request-Id").orElseThrow());
     }
 
     @Test
@@ -199,6 +216,13 @@ class ReadPathEndToEndTest {
                 .isEqualTo(stats.requestsTotal());
         assertThat(json(all).at("/data/totals/records_billed").asLong())
                 .isEqualTo(stats.recordsTotal());
+    }
+
+    /** The raw text of a read answer's {@code data} member. */
+    private static String data(HttpResponse<String> response) {
+        String body = response.body();
+        assertThat(body).startsWith("{\"data\":");
+        return body.substring("{\"data\":".length(), body.lastIndexOf(",\"meta\":{"));
     }
 
     private HttpResponse<String> get(String key, String path) {

@@ -167,14 +167,18 @@ public final class CachedPropertyQueries implements PropertyQueries {
     public Answer<Demographics> demographics(String id, String requestId) {
         Answer<Property> property = property(id, requestId);
         Answer<Demographics> area = demographicsAt(property.data().coordinates(), requestId);
-        return new Answer<>(area.data(), withCalls(area.provenance(), property.provenance()));
+        return new Answer<>(
+                area.data(), withCalls(area.provenance(), property.provenance()), area.json());
     }
 
     @Override
     public Answer<Schools> schools(String id, String requestId) {
         Answer<Property> property = property(id, requestId);
         Answer<Schools> schools = schoolsNear(property.data().coordinates(), requestId);
-        return new Answer<>(schools.data(), withCalls(schools.provenance(), property.provenance()));
+        return new Answer<>(
+                schools.data(),
+                withCalls(schools.provenance(), property.provenance()),
+                schools.json());
     }
 
     @Override
@@ -259,7 +263,7 @@ public final class CachedPropertyQueries implements PropertyQueries {
 
     private static <V> Answer<V> found(ReadResult<V> result, CacheKey key) {
         return result.value()
-                .map(value -> new Answer<>(value, result.provenance()))
+                .map(value -> new Answer<>(value, result.provenance(), result.json()))
                 .orElseThrow(
                         () ->
                                 new UpstreamFailure(

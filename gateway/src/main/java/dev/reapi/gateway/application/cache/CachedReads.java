@@ -1,5 +1,7 @@
 package dev.reapi.gateway.application.cache;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.reapi.gateway.application.port.out.ResponseCache;
 import dev.reapi.gateway.application.port.out.UsageLedger;
 import dev.reapi.gateway.domain.cache.CacheEntry;
@@ -50,6 +52,7 @@ import org.slf4j.LoggerFactory;
 public final class CachedReads {
 
     private static final Logger LOG = LoggerFactory.getLogger(CachedReads.class);
+    private static final long DECODED_MAX_ENTRIES = 10_000;
 
     private final ResponseCache cache;
     private final UsageLedger ledger;
@@ -60,6 +63,11 @@ public final class CachedReads {
     private final Predicate<Throwable> fallbackOn;
     private final ConcurrentHashMap<CacheKey, CompletableFuture<Fetched<?>>> inFlight =
             new ConcurrentHashMap<>();
+    // Values already parsed from cache entries, by entry identity (weak keys compare by ==): a hit
+    // on the same in-process entry reuses its value instead of parsing the JSON again, and the
+    // value goes when the cache drops the entry. Values are immutable records, safe to share.
+    private final Cache<CacheEntry, Object> decoded =
+            Caffeine.newBuilder().weakKeys().maximumSize(DECODED_MAX_ENTRIES).build();
 
     /**
      * @param cache where answers are stored
@@ -153,7 +161,8 @@ public final class CachedReads {
         }
         mine.complete(fetched);
         account(read.caller(), usage);
-        return new ReadResult<>(fetched.value(), Provenance.fresh(usage.calls()));
+        return new ReadResult<>(
+                fetched.value(), Provenance.fresh(usage.calls()), json(fetched.entry()));
     }
 
     private <V> ReadResult<V> follow(Read<V> read, CompletableFuture<Fetched<?>> running) {
@@ -167,9 +176,11 @@ public final class CachedReads {
         ledger.append(UsageEntry.saved(clock.instant(), read.caller().userId(), endpoint(read)));
         if (fetched.fromCache()) {
             long age = fetched.entry().age(clock.instant()).toSeconds();
-            return new ReadResult<>(fetched.value(), new Provenance(Source.CACHE, age, 0));
+            return new ReadResult<>(
+                    fetched.value(), new Provenance(Source.CACHE, age, 0), json(fetched.entry()));
         }
-        return new ReadResult<>(fetched.value(), Provenance.fresh(fetched.calls()));
+        return new ReadResult<>(
+                fetched.value(), Provenance.fresh(fetched.calls()), json(fetched.entry()));
     }
 
     /** Loads from the upstream and stores the outcome; throws what the loader threw. */
@@ -211,7 +222,8 @@ public final class CachedReads {
             if (policy.freshness(read.key().type(), entry, now) != Freshness.EXPIRED) {
                 LOG.debug("upstream failed, serving stale {}: {}", read.key(), failure.toString());
                 long age = entry.age(now).toSeconds();
-                return new ReadResult<>(decode(read, entry), new Provenance(Source.STALE, age, 0));
+                return new ReadResult<>(
+                        decode(read, entry), new Provenance(Source.STALE, age, 0), json(entry));
             }
         }
         Optional<Read.Replicated<V>> replicated = findReplica(read);
@@ -276,7 +288,8 @@ public final class CachedReads {
             ledger.append(UsageEntry.saved(now, read.caller().userId(), endpoint(read)));
         }
         long age = entry.age(now).toSeconds();
-        return new ReadResult<>(decode(read, entry), new Provenance(Source.CACHE, age, 0));
+        return new ReadResult<>(
+                decode(read, entry), new Provenance(Source.CACHE, age, 0), json(entry));
     }
 
     private void account(Caller caller, UpstreamUsage usage) {
@@ -316,10 +329,18 @@ public final class CachedReads {
         return ledger.recordsBilled(caller.userId(), today) >= caller.dailyRecordCap().getAsLong();
     }
 
-    private static <V> Optional<V> decode(Read<V> read, CacheEntry entry) {
-        return entry.negative()
-                ? Optional.empty()
-                : Optional.of(read.codec().decode(entry.payload()));
+    /** The entry's value; parsed once per entry instance, then reused while that entry lives. */
+    private <V> Optional<V> decode(Read<V> read, CacheEntry entry) {
+        if (entry.negative()) {
+            return Optional.empty();
+        }
+        @SuppressWarnings("unchecked") // an entry is only ever stored under one key, of one type
+        V value = (V) decoded.get(entry, e -> read.codec().decode(e.payload()));
+        return Optional.of(value);
+    }
+
+    private static Optional<String> json(CacheEntry entry) {
+        return entry.negative() ? Optional.empty() : Optional.of(entry.payload());
     }
 
     private static String endpoint(Read<?> read) {

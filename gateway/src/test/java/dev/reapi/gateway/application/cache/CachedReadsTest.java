@@ -272,6 +272,35 @@ class CachedReadsTest {
         assertThat(ledger.totals()).isEqualTo(new UsageTotals(100, 1, 1, 99));
     }
 
+    @Test
+    void read_repeatedHits_carryTheStoredJsonAndParseItOnce() {
+        CacheKey key = CacheKeys.details("P1");
+        var parses = new AtomicInteger();
+        ValueCodec<String> quoted =
+                new ValueCodec<>() {
+                    @Override
+                    public String encode(String value) {
+                        return "\"" + value + "\"";
+                    }
+
+                    @Override
+                    public String decode(String json) {
+                        parses.incrementAndGet();
+                        return json.substring(1, json.length() - 1);
+                    }
+                };
+
+        ReadResult<String> fresh = reads.read(Read.of(key, ALICE, quoted, upstream::load));
+        ReadResult<String> hit = reads.read(Read.of(key, BOB, quoted, upstream::load));
+        ReadResult<String> again = reads.read(Read.of(key, BOB, quoted, upstream::load));
+
+        assertThat(fresh.json()).contains("\"v1\"");
+        assertThat(hit.json()).contains("\"v1\"");
+        assertThat(again.value()).contains("v1");
+        assertThat(again.json()).contains("\"v1\"");
+        assertThat(parses).hasValue(1);
+    }
+
     private Read<String> read(CacheKey key, Caller caller) {
         return Read.of(key, caller, ValueCodec.identity(), upstream::load);
     }

@@ -6,9 +6,10 @@ import io.javalin.http.Context;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -25,6 +26,8 @@ final class AccessLog {
     private final ObjectMapper mapper;
     private final MeterRegistry registry;
     private final Clock clock;
+    // Routes are templates and statuses few, so this stays as small as the registry's own meters.
+    private final ConcurrentHashMap<TimerKey, Timer> timers = new ConcurrentHashMap<>();
 
     AccessLog(ObjectMapper mapper, MeterRegistry registry, Clock clock) {
         this.mapper = mapper;
@@ -32,18 +35,27 @@ final class AccessLog {
         this.clock = clock;
     }
 
+    /** The request timer of one route, method and status; registered once, then reused. */
+    private Timer timer(TimerKey key) {
+        return Timer.builder("reapi.http.requests")
+                .description("Duration of HTTP requests handled by the gateway")
+                .tag("route", key.route())
+                .tag("method", key.method())
+                .tag("status", Integer.toString(key.status()))
+                .publishPercentileHistogram()
+                .register(registry);
+    }
+
     /** Called once per request after the response is written. */
     void log(Context ctx, Float executionMillis) {
         String route = RequestContext.route(ctx);
         int status = ctx.statusCode();
-        Timer.builder("reapi.http.requests")
-                .description("Duration of HTTP requests handled by the gateway")
-                .tag("route", route)
-                .tag("method", ctx.method().name())
-                .tag("status", Integer.toString(status))
-                .publishPercentileHistogram()
-                .register(registry)
-                .record(Duration.ofNanos((long) (executionMillis * 1_000_000)));
+        timers.computeIfAbsent(new TimerKey(route, ctx.method().name(), status), this::timer)
+                .record((long) (executionMillis * 1_000_000), TimeUnit.NANOSECONDS);
+        if (!ACCESS.isInfoEnabled()) {
+            MDC.remove(RequestContext.MDC_KEY);
+            return;
+        }
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("timestamp", clock.instant().toString());
         line.put("request_id", RequestContext.requestId(ctx));
@@ -66,4 +78,6 @@ final class AccessLog {
             MDC.remove(RequestContext.MDC_KEY);
         }
     }
+
+    private record TimerKey(String route, String method, int status) {}
 }

@@ -1,5 +1,6 @@
 package dev.reapi.gateway.adapter.in.http;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reapi.client.model.PropertyIds;
@@ -129,7 +130,32 @@ final class PropertyRoutes {
     }
 
     private void write(Context ctx, Answer<?> answer) {
-        writeTree(ctx, mapper.valueToTree(answer.data()), answer.provenance());
+        if (answer.json().isPresent()) {
+            writeSpliced(ctx, answer.json().get(), answer.provenance());
+        } else {
+            writeTree(ctx, mapper.valueToTree(answer.data()), answer.provenance());
+        }
+    }
+
+    /**
+     * Writes the same body as {@link #writeTree}, but with {@code data} as the JSON text the cache
+     * already holds: only {@code meta} differs per request, so the data is not encoded again.
+     */
+    private void writeSpliced(Context ctx, String data, Provenance provenance) {
+        RequestContext.provenance(ctx, provenance);
+        JsonStringEncoder quote = JsonStringEncoder.getInstance();
+        String body =
+                "{\"data\":"
+                        + data
+                        + ",\"meta\":{\"source\":\""
+                        + String.valueOf(quote.quoteAsString(provenance.source().key()))
+                        + "\",\"age_s\":"
+                        + provenance.ageSeconds()
+                        + ",\"request_id\":\""
+                        + String.valueOf(quote.quoteAsString(rid(ctx)))
+                        + "\"}}";
+        ctx.header("Cache-Status", cacheStatus(provenance));
+        ctx.contentType(ContentType.APPLICATION_JSON).result(body);
     }
 
     private void writeTree(
