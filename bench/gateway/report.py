@@ -269,10 +269,10 @@ def section_d(results):
             f"| {median / 1000:.2f} s | <= 2 s |",
             f"| gateway peak resident memory after A (VmHWM) | {rss_mb:,.0f} MB | <= 300 MB |",
             "",
-            "Start to ready: from launching `java -jar cli/target/reapi.jar serve` with no "
-            "configuration file (only the upstream key and URL, host and port in the "
-            "environment; a fresh SQLite file in an empty working directory) to the first 200 "
-            "from `/health/ready`. The JVM runs with its defaults (no `-Xmx`).",
+            "Start to ready: from launching `./reapi serve` with no configuration file (only "
+            "the upstream key and URL, host and port in the environment; a fresh SQLite file "
+            "in an empty working directory) to the first 200 from `/health/ready`, with the "
+            "launcher's JVM options (see docs/operations.md).",
             "",
             f"- Peak resident memory <= 300 MB: **{met(rss_mb <= 300)}**.",
             f"- Start to ready <= 2 s: **{met(median <= 2000)}**.",
