@@ -111,7 +111,11 @@ public final class ChangeApplier {
                                 written.put(merged.id(), merged);
                             }
                             return new Writes(
-                                    rows, changes, List.of(), checkpoint, notify(written, now));
+                                    rows,
+                                    changes,
+                                    List.of(),
+                                    checkpoint,
+                                    watcherNotice(written, now));
                         });
         notifyHook(committed.changes());
         return committed;
@@ -123,45 +127,88 @@ public final class ChangeApplier {
      * @return the event's new state
      */
     public InboxState applyWebhook(WebhookEvent event) {
+        return applyWebhooks(List.of(event)).get(event.webhookId());
+    }
+
+    /**
+     * Applies webhook events in the given order and marks each in the inbox, all in one
+     * transaction: each event is judged against the state the earlier ones left, exactly as if they
+     * were applied one by one, but the batch costs one commit.
+     *
+     * @return each event's new state, by webhook id
+     */
+    public Map<String, InboxState> applyWebhooks(List<WebhookEvent> events) {
         Instant now = clock.instant();
-        AtomicReference<InboxState> outcome = new AtomicReference<>(InboxState.UNKNOWN);
+        AtomicReference<Map<String, InboxState>> outcome = new AtomicReference<>(Map.of());
+        List<String> ids = events.stream().map(WebhookEvent::propertyId).distinct().toList();
         Committed committed =
                 log.commit(
-                        List.of(event.propertyId()),
+                        ids,
                         stored -> {
-                            Stored current = stored.get(event.propertyId());
-                            if (current == null) {
-                                return mark(event, InboxState.UNKNOWN, now);
-                            }
-                            if (event.changedAt().isBefore(current.versionOf(field(event)))) {
-                                outcome.set(InboxState.STALE);
-                                return mark(event, InboxState.STALE, now);
-                            }
-                            Property before = codec.decode(current.row().json());
-                            // The diff is versioned with changed_at; the row keeps the version of
-                            // its last full record, so an older full record can still bring the
-                            // fields this event does not carry.
-                            Property after = patched(before, event);
-                            outcome.set(InboxState.APPLIED);
-                            return new Writes(
-                                    List.of(
-                                            replicated(
-                                                    PropertyDiff.withVersion(
-                                                            after, before.updatedAt()),
-                                                    now)),
-                                    PropertyDiff.between(
-                                            PropertyDiff.withVersion(before, event.changedAt()),
-                                            after,
-                                            ChangeSource.WEBHOOK,
-                                            now),
-                                    List.of(
-                                            new InboxMark(
-                                                    event.webhookId(), InboxState.APPLIED, now)),
-                                    Optional.empty(),
-                                    notify(Map.of(after.id(), after), now));
+                            var batch = new WebhookBatch(new LinkedHashMap<>(stored), now);
+                            events.forEach(batch::apply);
+                            outcome.set(batch.states);
+                            return batch.writes();
                         });
         notifyHook(committed.changes());
         return outcome.get();
+    }
+
+    /** The effect of a run of webhook events inside one transaction; not thread-safe. */
+    private final class WebhookBatch {
+
+        private final Map<String, Stored> current;
+        private final Instant now;
+        private final Map<String, InboxState> states = new LinkedHashMap<>();
+        private final Map<String, Property> written = new LinkedHashMap<>();
+        private final List<PropertyChange> changes = new ArrayList<>();
+        private final List<InboxMark> marks = new ArrayList<>();
+
+        WebhookBatch(Map<String, Stored> current, Instant now) {
+            this.current = current;
+            this.now = now;
+        }
+
+        void apply(WebhookEvent event) {
+            Stored stored = current.get(event.propertyId());
+            InboxState state;
+            if (stored == null) {
+                state = InboxState.UNKNOWN;
+            } else if (event.changedAt().isBefore(stored.versionOf(field(event)))) {
+                state = InboxState.STALE;
+            } else {
+                Property before = codec.decode(stored.row().json());
+                Property patched = patched(before, event);
+                List<PropertyChange> diff =
+                        PropertyDiff.between(
+                                PropertyDiff.withVersion(before, event.changedAt()),
+                                patched,
+                                ChangeSource.WEBHOOK,
+                                now);
+                changes.addAll(diff);
+                // A recorded change is the field's new version, as a later read of the store
+                // would see it.
+                Map<TrackedField, Instant> versions = new LinkedHashMap<>(stored.fieldVersions());
+                if (diff.stream().anyMatch(c -> c.field() == field(event))) {
+                    versions.merge(field(event), event.changedAt(), (a, b) -> a.isAfter(b) ? a : b);
+                }
+                // The row keeps the version of its last full record, so an older full record can
+                // still bring the fields this event does not carry.
+                ReplicatedProperty row =
+                        replicated(PropertyDiff.withVersion(patched, before.updatedAt()), now);
+                current.put(event.propertyId(), new Stored(row, versions));
+                written.put(event.propertyId(), patched);
+                state = InboxState.APPLIED;
+            }
+            states.put(event.webhookId(), state);
+            marks.add(new InboxMark(event.webhookId(), state, now));
+        }
+
+        Writes writes() {
+            List<ReplicatedProperty> rows = new ArrayList<>();
+            written.keySet().forEach(id -> rows.add(current.get(id).row()));
+            return new Writes(rows, changes, marks, Optional.empty(), watcherNotice(written, now));
+        }
     }
 
     /**
@@ -186,14 +233,6 @@ public final class ChangeApplier {
         };
     }
 
-    private static Writes mark(WebhookEvent event, InboxState state, Instant now) {
-        return new Writes(
-                List.of(),
-                List.of(),
-                List.of(new InboxMark(event.webhookId(), state, now)),
-                Optional.empty());
-    }
-
     private static Property patched(Property before, WebhookEvent event) {
         return switch (event.type()) {
             case PRICE_CHANGED ->
@@ -205,7 +244,7 @@ public final class ChangeApplier {
         };
     }
 
-    private Optional<ChangeLog.Notify> notify(Map<String, Property> written, Instant now) {
+    private Optional<ChangeLog.Notify> watcherNotice(Map<String, Property> written, Instant now) {
         return notifier.map(n -> n.plan(written, now));
     }
 
