@@ -8,6 +8,8 @@ import dev.reapi.gateway.adapter.in.http.WebhookRoutes;
 import dev.reapi.gateway.adapter.in.http.WebhookSignatures;
 import dev.reapi.gateway.adapter.out.persistence.Database;
 import dev.reapi.gateway.adapter.out.persistence.JdbiWebhookInboxStore;
+import dev.reapi.gateway.adapter.out.upstream.ClientPropertySource;
+import dev.reapi.gateway.application.cache.InMemoryUsageLedger;
 import dev.reapi.gateway.application.port.out.WebhookInbox;
 import dev.reapi.gateway.domain.sync.TrackedField;
 import dev.reapi.sandbox.FaultSettings;
@@ -97,6 +99,30 @@ class SyncConvergenceSandboxTest {
                                                 c.changedAt()));
                     }
                 }
+                // Incremental sync sees the next changes before their webhooks land: whichever
+                // path comes second finds each change recorded already.
+                List<MarketChange> more = sandbox.tick(30);
+                long moreEvents = more.stream().mapToLong(SyncConvergenceSandboxTest::events).sum();
+                new IncrementalSync(
+                                new ClientPropertySource(rig.client, Clock.systemUTC()),
+                                rig.applier,
+                                new InMemoryUsageLedger(),
+                                Clock.systemUTC())
+                        .refresh(truth.keySet(), "req_convergence");
+                await().atMost(Duration.ofSeconds(20))
+                        .until(
+                                () ->
+                                        handled(inbox.counts()) == events + moreEvents
+                                                && inbox.counts().drained());
+                Map<String, Property> now = rig.truth();
+                assertThat(now.values())
+                        .allSatisfy(
+                                p ->
+                                        assertThat(
+                                                        SyncRig.tracked(
+                                                                rig.replica(p.id()).orElseThrow()))
+                                                .isEqualTo(SyncRig.tracked(p)));
+                assertThat(rig.changeCounts(now.keySet()).values()).containsOnly(1);
             } finally {
                 app.stop();
                 ingestion.close();
