@@ -44,6 +44,12 @@ import org.slf4j.LoggerFactory;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GatewayEndToEndTest {
 
+    private static final String AUSTIN_SEARCH =
+            """
+            {"location": {"coordinates": {"lat": 30.27, "lng": -97.74}, "radius_miles": 50},
+             "pagination": {"limit": 5}}
+            """;
+
     private static final String UPSTREAM_KEY = "sk_upstream_Zq8xW3vN5";
 
     @TempDir static Path dir;
@@ -149,10 +155,7 @@ class GatewayEndToEndTest {
                 send(
                         HttpRequest.newBuilder(uri("/api/properties/search"))
                                 .header("Content-Type", "application/json")
-                                .POST(
-                                        HttpRequest.BodyPublishers.ofString(
-                                                "{\"location\":{\"coordinates\":{\"lat\":30.27,\"lng\":-97.74},"
-                                                    + "\"radius_miles\":50},\"pagination\":{\"limit\":5}}")));
+                                .POST(HttpRequest.BodyPublishers.ofString(AUSTIN_SEARCH)));
         String id = "P000000001";
         var property = get("/api/properties/" + id);
         String address = json(property).at("/data/address/formatted").asText();

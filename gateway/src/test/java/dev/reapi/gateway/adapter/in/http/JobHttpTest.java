@@ -185,12 +185,7 @@ class JobHttpTest {
     void submit_answers202WithLocation_andTheJobSucceeds() throws Exception {
         String key = key("alice");
 
-        HttpResponse<String> created =
-                send(
-                        "POST",
-                        "/api/jobs",
-                        key,
-                        "{\"type\":\"valuation\",\"params\":{\"property_id\":\"P1\"}}");
+        HttpResponse<String> created = send("POST", "/api/jobs", key, valuationOf("P1"));
 
         assertThat(created.statusCode()).isEqualTo(202);
         JsonNode job = mapper.readTree(created.body());
@@ -225,13 +220,7 @@ class JobHttpTest {
     @Test
     void anotherUsersJob_is404ForGetAndDelete() throws Exception {
         String id =
-                mapper.readTree(
-                                send(
-                                                "POST",
-                                                "/api/jobs",
-                                                key("alice"),
-                                                "{\"type\":\"valuation\",\"params\":{\"property_id\":\"P1\"}}")
-                                        .body())
+                mapper.readTree(send("POST", "/api/jobs", key("alice"), valuationOf("P1")).body())
                         .path("job_id")
                         .asText();
         String bob = key("bob");
@@ -253,24 +242,15 @@ class JobHttpTest {
 
         var a =
                 http.send(
-                        first.POST(
-                                        HttpRequest.BodyPublishers.ofString(
-                                                "{\"type\":\"valuation\",\"params\":{\"property_id\":\"P1\"}}"))
-                                .build(),
+                        first.POST(HttpRequest.BodyPublishers.ofString(valuationOf("P1"))).build(),
                         HttpResponse.BodyHandlers.ofString());
         var b =
                 http.send(
-                        first.POST(
-                                        HttpRequest.BodyPublishers.ofString(
-                                                "{\"type\":\"valuation\",\"params\":{\"property_id\":\"P1\"}}"))
-                                .build(),
+                        first.POST(HttpRequest.BodyPublishers.ofString(valuationOf("P1"))).build(),
                         HttpResponse.BodyHandlers.ofString());
         var c =
                 http.send(
-                        first.POST(
-                                        HttpRequest.BodyPublishers.ofString(
-                                                "{\"type\":\"valuation\",\"params\":{\"property_id\":\"P2\"}}"))
-                                .build(),
+                        first.POST(HttpRequest.BodyPublishers.ofString(valuationOf("P2"))).build(),
                         HttpResponse.BodyHandlers.ofString());
 
         assertThat(mapper.readTree(b.body()).path("job_id"))
@@ -337,5 +317,9 @@ class JobHttpTest {
         reader.interrupt();
         response.body().close();
         return new ArrayList<>(ids);
+    }
+
+    private static String valuationOf(String propertyId) {
+        return "{\"type\":\"valuation\",\"params\":{\"property_id\":\"" + propertyId + "\"}}";
     }
 }
