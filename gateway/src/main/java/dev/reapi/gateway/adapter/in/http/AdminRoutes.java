@@ -62,10 +62,7 @@ final class AdminRoutes {
     }
 
     private void issue(Context ctx) {
-        JsonNode body = bodies.read(ctx);
-        if (!body.isObject()) {
-            throw ProblemException.invalid("$", "expected a JSON object");
-        }
+        JsonNode body = bodies.readObject(ctx);
         List<Problem.FieldError> errors = new ArrayList<>();
         body.fieldNames()
                 .forEachRemaining(

@@ -63,10 +63,7 @@ final class JobRoutes {
     private void submit(Context ctx) {
         Principal principal = principal(ctx);
         guard.spend(ctx, EndpointClass.JOBS);
-        JsonNode body = bodies.read(ctx);
-        if (!body.isObject()) {
-            throw ProblemException.invalid("body", "must be a JSON object");
-        }
+        JsonNode body = bodies.readObject(ctx);
         var command =
                 new JobService.Submit(
                         principal.userId(),

@@ -56,6 +56,16 @@ final class JsonBodies {
         return mapper;
     }
 
+    /** The body as a JSON object; as {@link #read}, and a 400 problem when it is not an object. */
+    JsonNode readObject(Context ctx) {
+        JsonNode body = read(ctx);
+        if (!body.isObject()) {
+            throw ProblemException.invalid(
+                    "$", "expected a JSON object, was " + SearchValidator.kind(body));
+        }
+        return body;
+    }
+
     /**
      * The body as a JSON tree; 413, 415 or 400 problems when it is too big, not JSON or malformed.
      */

@@ -50,10 +50,7 @@ final class WatchRoutes {
     private void create(Context ctx) {
         Principal principal = principal(ctx);
         guard.spend(ctx, EndpointClass.JOBS);
-        JsonNode body = bodies.read(ctx);
-        if (!body.isObject()) {
-            throw ProblemException.invalid("$", "expected a JSON object");
-        }
+        JsonNode body = bodies.readObject(ctx);
         List<Problem.FieldError> unknown = new ArrayList<>();
         body.fieldNames()
                 .forEachRemaining(
