@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.reapi.client.Provider;
 import dev.reapi.client.RealEstateApiClient;
 import dev.reapi.gateway.adapter.out.cache.TieredCacheSettings;
 import dev.reapi.gateway.domain.cache.CachePolicy;
@@ -37,6 +38,7 @@ final class ConfigLoader {
                     Map.entry("REALESTATEAPI_KEY", "upstream.api_key"),
                     Map.entry("REALESTATEAPI_BASE_URL", "upstream.base_url"),
                     Map.entry("REALESTATEAPI_TIMEOUT_MS", "upstream.timeout_ms"),
+                    Map.entry("REALESTATEAPI_PROVIDER", "upstream.provider"),
                     Map.entry("REAPI_HOST", "server.host"),
                     Map.entry("REAPI_PORT", "server.port"),
                     Map.entry("REAPI_MAX_BODY_BYTES", "server.max_body_bytes"),
@@ -297,7 +299,8 @@ final class ConfigLoader {
     }
 
     private static GatewayConfig.Upstream upstream(Section s) {
-        s.only("api_key", "base_url", "timeout_ms");
+        s.only("provider", "api_key", "base_url", "timeout_ms");
+        Provider provider = provider(s);
         String key =
                 s.optionalText("api_key")
                         .orElseThrow(
@@ -312,7 +315,18 @@ final class ConfigLoader {
                         "http",
                         "https");
         Duration timeout = Duration.ofMillis(s.integer("timeout_ms", 10_000, 1, 600_000));
-        return new GatewayConfig.Upstream(key, baseUrl, timeout);
+        return new GatewayConfig.Upstream(provider, key, baseUrl, timeout);
+    }
+
+    private static Provider provider(Section s) {
+        String text = s.text("provider", "v1");
+        return switch (text) {
+            case "v1" -> Provider.V1;
+            case "v2" -> Provider.V2;
+            default ->
+                    throw new ConfigException(
+                            s.path("provider") + ": must be v1 or v2, was '" + text + "'");
+        };
     }
 
     private static GatewayConfig.Server server(Section s) {

@@ -157,6 +157,7 @@ public final class Gateway implements AutoCloseable {
     private static RealEstateApiClient client(
             GatewayConfig.Upstream upstream, PrometheusMeterRegistry registry, Clock clock) {
         return RealEstateApiClient.builder()
+                .provider(upstream.provider())
                 .apiKey(upstream.apiKey())
                 .baseUrl(upstream.baseUrl())
                 .callTimeout(upstream.timeout())

@@ -1,5 +1,6 @@
 package dev.reapi.gateway.config;
 
+import dev.reapi.client.Provider;
 import dev.reapi.gateway.domain.user.Plan;
 import java.net.URI;
 import java.nio.file.Path;
@@ -97,13 +98,15 @@ public record GatewayConfig(
     /**
      * The upstream API.
      *
+     * @param provider which generation of the vendor's API to speak (default v1)
      * @param apiKey the vendor key; never logged, never sent to the gateway's callers
      * @param baseUrl where the upstream listens
      * @param timeout per-request timeout of upstream calls (default 10 s)
      */
-    public record Upstream(String apiKey, URI baseUrl, Duration timeout) {
+    public record Upstream(Provider provider, String apiKey, URI baseUrl, Duration timeout) {
 
         public Upstream {
+            Objects.requireNonNull(provider, "provider");
             Objects.requireNonNull(apiKey, "apiKey");
             Objects.requireNonNull(baseUrl, "baseUrl");
             Objects.requireNonNull(timeout, "timeout");
@@ -111,7 +114,13 @@ public record GatewayConfig(
 
         @Override
         public String toString() {
-            return "Upstream[apiKey=***, baseUrl=" + baseUrl + ", timeout=" + timeout + "]";
+            return "Upstream[provider="
+                    + provider
+                    + ", apiKey=***, baseUrl="
+                    + baseUrl
+                    + ", timeout="
+                    + timeout
+                    + "]";
         }
     }
 

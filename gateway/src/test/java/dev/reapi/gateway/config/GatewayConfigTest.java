@@ -3,6 +3,7 @@ package dev.reapi.gateway.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.reapi.client.Provider;
 import dev.reapi.gateway.domain.user.EndpointClass;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,6 +39,7 @@ class GatewayConfigTest {
         assertThat(config.server().maxBodyBytes()).isEqualTo(65_536);
         assertThat(config.server().maxJsonDepth()).isEqualTo(32);
         assertThat(config.defaultPlan()).isEqualTo("free");
+        assertThat(config.upstream().provider()).isEqualTo(Provider.V1);
         var free = config.plans().get("free");
         assertThat(free.limit(EndpointClass.SEARCH).requests()).isEqualTo(100);
         assertThat(free.limit(EndpointClass.DETAILS).requests()).isEqualTo(500);
@@ -53,6 +55,25 @@ class GatewayConfigTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("upstream.api_key:")
                 .hasMessageContaining("REALESTATEAPI_KEY");
+    }
+
+    @Test
+    void load_providerFromEnvironment_selectsV2() {
+        GatewayConfig config =
+                GatewayConfig.load(
+                        Optional.empty(),
+                        Map.of("REALESTATEAPI_KEY", "sk_test", "REALESTATEAPI_PROVIDER", "v2"));
+
+        assertThat(config.upstream().provider()).isEqualTo(Provider.V2);
+    }
+
+    @Test
+    void load_unknownProvider_failsNamingTheKey() throws IOException {
+        Path file = yaml("upstream:\n  api_key: k\n  provider: v3\n");
+
+        assertThatThrownBy(() -> GatewayConfig.load(Optional.of(file), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("upstream.provider: must be v1 or v2, was 'v3'");
     }
 
     @Test
