@@ -32,6 +32,13 @@ import org.jspecify.annotations.Nullable;
  * completes with its property, with {@link NotFoundException} when the bulk answer lists the id as
  * missing, or with the bulk call's own failure.
  *
+ * <p>When a window ends while {@code maxInFlight} bulk calls are still out, it stays open: it is
+ * sent as soon as one of them returns, or {@code maxWait} later at the latest, so a slow call never
+ * holds lookups back by more than that. Under a steady stream of lookups this makes each bulk call
+ * carry what arrived during the previous one's round trip, so there are fewer, fuller calls; a lone
+ * lookup still waits only {@code maxWait}, and no lookup waits more than twice that before its call
+ * is sent. A full window is sent at once whatever is in flight.
+ *
  * <p>Thread-safe. {@link #close()} sends what is pending and refuses later lookups.
  */
 public final class PropertyBatcher implements AutoCloseable {
@@ -53,10 +60,15 @@ public final class PropertyBatcher implements AutoCloseable {
      *
      * @param maxBatchSize distinct ids per bulk call, 1..1000 (default 100)
      * @param maxWait how long the first lookup of a window waits for company (default 10 ms)
+     * @param maxInFlight bulk calls out at once before an ended window waits for one to return (up
+     *     to another {@code maxWait}), 1..1000 (default {@value #DEFAULT_MAX_IN_FLIGHT})
      */
-    public record Options(int maxBatchSize, Duration maxWait) {
+    public record Options(int maxBatchSize, Duration maxWait, int maxInFlight) {
 
-        /** Validates both settings. */
+        /** Bulk calls out at once when not given. */
+        public static final int DEFAULT_MAX_IN_FLIGHT = 1;
+
+        /** Validates the settings. */
         public Options {
             if (maxBatchSize < 1 || maxBatchSize > BulkRequest.MAX_IDS) {
                 throw new IllegalArgumentException(
@@ -65,9 +77,20 @@ public final class PropertyBatcher implements AutoCloseable {
             if (maxWait.isNegative()) {
                 throw new IllegalArgumentException("maxWait must not be negative, got " + maxWait);
             }
+            if (maxInFlight < 1 || maxInFlight > 1000) {
+                throw new IllegalArgumentException(
+                        "maxInFlight must be in 1..1000, got " + maxInFlight);
+            }
         }
 
-        /** 100 ids, 10 ms. */
+        /**
+         * {@code maxBatchSize} and {@code maxWait} with {@value #DEFAULT_MAX_IN_FLIGHT} in flight.
+         */
+        public Options(int maxBatchSize, Duration maxWait) {
+            this(maxBatchSize, maxWait, DEFAULT_MAX_IN_FLIGHT);
+        }
+
+        /** 100 ids, 10 ms, {@value #DEFAULT_MAX_IN_FLIGHT} in flight. */
         public static Options defaults() {
             return new Options(100, Duration.ofMillis(10));
         }
@@ -92,6 +115,9 @@ public final class PropertyBatcher implements AutoCloseable {
     private Map<String, CompletableFuture<Property>> pending = new LinkedHashMap<>();
     private final Map<String, CompletableFuture<Property>> inFlight = new HashMap<>();
     private long window;
+    // The window whose time is up but which waits for a bulk call to return; -1 when none.
+    private long held = -1;
+    private int flying;
     private boolean closed;
 
     PropertyBatcher(BulkFetcher fetcher, Options options, @Nullable Delayer delayer) {
@@ -199,6 +225,22 @@ public final class PropertyBatcher implements AutoCloseable {
             if (window != expected) {
                 return;
             }
+            if (flying >= options.maxInFlight() && !closed) {
+                held = expected;
+                delayer.schedule(() -> releaseHeld(expected), options.maxWait());
+                return;
+            }
+            batch = takePending();
+        }
+        send(batch);
+    }
+
+    private void releaseHeld(long expected) {
+        Map<String, CompletableFuture<Property>> batch;
+        synchronized (this) {
+            if (window != expected) {
+                return;
+            }
             batch = takePending();
         }
         send(batch);
@@ -209,12 +251,23 @@ public final class PropertyBatcher implements AutoCloseable {
         Map<String, CompletableFuture<Property>> batch = pending;
         pending = new LinkedHashMap<>();
         window++;
-        inFlight.putAll(batch);
+        held = -1;
+        if (!batch.isEmpty()) {
+            flying++;
+            inFlight.putAll(batch);
+        }
         return batch;
     }
 
-    private synchronized void landed(Map<String, CompletableFuture<Property>> batch) {
+    /** Ends a bulk call; returns the held window to send now, if one was waiting for this. */
+    private synchronized Map<String, CompletableFuture<Property>> landed(
+            Map<String, CompletableFuture<Property>> batch) {
         batch.forEach(inFlight::remove);
+        flying--;
+        if (held == window && flying < options.maxInFlight()) {
+            return takePending();
+        }
+        return Map.of();
     }
 
     private void send(Map<String, CompletableFuture<Property>> batch) {
@@ -234,7 +287,7 @@ public final class PropertyBatcher implements AutoCloseable {
         var unused =
                 answer.whenComplete(
                         (result, failure) -> {
-                            landed(batch);
+                            send(landed(batch));
                             complete(batch, requestId, result, failure);
                         });
     }

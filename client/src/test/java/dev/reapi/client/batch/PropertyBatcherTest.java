@@ -16,6 +16,7 @@ import dev.reapi.client.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -33,6 +34,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class PropertyBatcherTest {
+
+    private static final Duration WAIT = Duration.ofMillis(10);
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T00:00:00Z"));
     private final ManualDelayer timer = ManualDelayer.held(clock);
@@ -226,6 +229,103 @@ class PropertyBatcherTest {
         assertThat(calls).containsExactly(List.of("P1", "P2"));
         assertThat(again.join()).isEqualTo(first.join());
         assertThat(unused).isCompleted();
+    }
+
+    @Test
+    void get_windowEndsWhileACallIsOut_isSentWhenThatCallReturns() {
+        List<CompletableFuture<BulkResult>> answers = new ArrayList<>();
+        PropertyBatcher batcher = manuallyAnswered(answers, 1);
+        CompletableFuture<Property> first = batcher.get("P1");
+        timer.runHeld();
+
+        List<CompletableFuture<Property>> later = List.of(batcher.get("P2"), batcher.get("P3"));
+        timer.runHeld();
+        assertThat(calls).containsExactly(List.of("P1"));
+
+        answers.getFirst().complete(found("P1"));
+
+        assertThat(calls).containsExactly(List.of("P1"), List.of("P2", "P3"));
+        assertThat(first.join().id()).isEqualTo("P1");
+        answers.get(1).complete(found("P2", "P3"));
+        assertThat(later).allSatisfy(lookup -> assertThat(lookup).isCompleted());
+    }
+
+    @Test
+    void get_heldWindowWhoseCallDoesNotReturn_isSentOneMaxWaitLater() {
+        List<CompletableFuture<BulkResult>> answers = new ArrayList<>();
+        PropertyBatcher batcher = manuallyAnswered(answers, 1);
+        CompletableFuture<Property> unused = batcher.get("P1");
+        timer.runHeld();
+        CompletableFuture<Property> second = batcher.get("P2");
+
+        timer.runHeld();
+        timer.runHeld();
+
+        assertThat(calls).containsExactly(List.of("P1"), List.of("P2"));
+        assertThat(timer.delays()).containsExactly(WAIT, WAIT, WAIT);
+        answers.get(1).complete(found("P2"));
+        assertThat(second.join().id()).isEqualTo("P2");
+        assertThat(unused).isNotDone();
+    }
+
+    @Test
+    void get_heldWindowThatFillsUp_isSentAtOnce() {
+        List<CompletableFuture<BulkResult>> answers = new ArrayList<>();
+        PropertyBatcher batcher =
+                new PropertyBatcher(
+                        (batch, requestId) -> recordAndHold(answers, batch),
+                        new PropertyBatcher.Options(2, WAIT, 1),
+                        timer);
+        CompletableFuture<Property> unused = batcher.get("P1");
+        timer.runHeld();
+        CompletableFuture<Property> unused2 = batcher.get("P2");
+        timer.runHeld();
+
+        CompletableFuture<Property> unused3 = batcher.get("P3");
+
+        assertThat(calls).containsExactly(List.of("P1"), List.of("P2", "P3"));
+    }
+
+    @Test
+    void get_belowTheInFlightLimit_sendsEachWindowWhenItEnds() {
+        List<CompletableFuture<BulkResult>> answers = new ArrayList<>();
+        PropertyBatcher batcher = manuallyAnswered(answers, 2);
+        CompletableFuture<Property> unused = batcher.get("P1");
+        timer.runHeld();
+        CompletableFuture<Property> unused2 = batcher.get("P2");
+
+        timer.runHeld();
+
+        assertThat(calls).containsExactly(List.of("P1"), List.of("P2"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, -1, 1001})
+    void options_maxInFlightOutOfRange_isRejectedNamingTheValue(int maxInFlight) {
+        assertThatThrownBy(() -> new PropertyBatcher.Options(100, WAIT, maxInFlight))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("maxInFlight must be in 1..1000, got " + maxInFlight);
+    }
+
+    private PropertyBatcher manuallyAnswered(
+            List<CompletableFuture<BulkResult>> answers, int maxInFlight) {
+        return new PropertyBatcher(
+                (batch, requestId) -> recordAndHold(answers, batch),
+                new PropertyBatcher.Options(100, WAIT, maxInFlight),
+                timer);
+    }
+
+    private CompletableFuture<BulkResult> recordAndHold(
+            List<CompletableFuture<BulkResult>> answers, List<String> batch) {
+        calls.add(List.copyOf(batch));
+        CompletableFuture<BulkResult> answer = new CompletableFuture<>();
+        answers.add(answer);
+        return answer;
+    }
+
+    private static BulkResult found(String... ids) {
+        return new BulkResult(
+                Arrays.stream(ids).map(PropertyBatcherTest::property).toList(), List.of());
     }
 
     static Property property(String id) {

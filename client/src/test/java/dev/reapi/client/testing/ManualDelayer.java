@@ -61,6 +61,16 @@ public final class ManualDelayer implements Delayer {
         }
     }
 
+    /** Runs the tasks held now; those they schedule stay held. */
+    public void runHeld() {
+        List<Runnable> batch;
+        synchronized (held) {
+            batch = new ArrayList<>(held);
+            held.clear();
+        }
+        batch.forEach(Runnable::run);
+    }
+
     /** Tasks waiting for {@link #runAll()}. */
     public int heldCount() {
         synchronized (held) {

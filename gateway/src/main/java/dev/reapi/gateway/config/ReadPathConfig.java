@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param batchDetails whether detail misses are coalesced into bulk calls (default true)
  * @param batchMaxSize most ids per bulk call (default 100)
  * @param batchMaxWait how long the first miss of a batch waits for company (default 10 ms)
+ * @param batchMaxInFlight bulk calls out at once before a batch whose wait is over waits for one of
+ *     them to return, at most another {@code batchMaxWait} (default 1)
  * @param price the upstream's price per billed record (default 0.01 USD)
  * @param ledgerFlush how often the usage ledger is written (default 1 s)
  */
@@ -26,6 +28,7 @@ public record ReadPathConfig(
         boolean batchDetails,
         int batchMaxSize,
         Duration batchMaxWait,
+        int batchMaxInFlight,
         RecordPrice price,
         Duration ledgerFlush) {
 
@@ -47,6 +50,7 @@ public record ReadPathConfig(
                 true,
                 100,
                 Duration.ofMillis(10),
+                1,
                 RecordPrice.defaults(),
                 Duration.ofSeconds(1));
     }

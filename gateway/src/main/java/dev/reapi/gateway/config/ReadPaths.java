@@ -106,7 +106,9 @@ final class ReadPaths {
                             direct,
                             client,
                             new PropertyBatcher.Options(
-                                    config.batchMaxSize(), config.batchMaxWait()));
+                                    config.batchMaxSize(),
+                                    config.batchMaxWait(),
+                                    config.batchMaxInFlight()));
             resources.push(batching);
             source = batching;
             details = Optional.of(batching);

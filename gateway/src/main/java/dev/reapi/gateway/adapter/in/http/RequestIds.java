@@ -1,14 +1,17 @@
 package dev.reapi.gateway.adapter.in.http;
 
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
 
 /**
  * Accepts a caller's request id when it is safe to echo and log, or makes a new one.
  *
- * <p>Thread-safe when the random generator is (e.g. a {@code SplittableRandom} split per thread is
- * not; the gateway passes a {@link java.security.SecureRandom} or a seeded, synchronized source).
+ * <p>New ids come from a SplitMix64 sequence seeded once from the given generator, stepped with an
+ * atomic add: every request needs an id, and drawing each from a shared {@code SecureRandom}
+ * serialised requests on its lock. Ids need to be unique, not secret; 126 bits of the sequence per
+ * id keep them apart. The same seed gives the same ids. Thread-safe and lock-free.
  */
 final class RequestIds {
 
@@ -20,10 +23,13 @@ final class RequestIds {
 
     private static final int DIGITS_PER_DRAW = 10;
 
-    private final RandomGenerator random;
+    private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
 
+    private final AtomicLong state;
+
+    /** Ids seeded with one draw from {@code random}, which is not used afterwards. */
     RequestIds(RandomGenerator random) {
-        this.random = random;
+        this.state = new AtomicLong(random.nextLong());
     }
 
     /** The presented id when it is 1-64 of {@code [A-Za-z0-9._-]}, else a new one. */
@@ -32,22 +38,24 @@ final class RequestIds {
     }
 
     /**
-     * A new id: {@code req_} and 20 base-36 characters, ten from each of two random longs (63 bits
-     * each, more than the 52 bits ten characters need). Two draws rather than one per character
-     * keep the lock on a shared source short.
+     * A new id: {@code req_} and 20 base-36 characters, ten from each of two draws (63 bits each,
+     * more than the 52 bits ten characters need).
      */
     String generate() {
-        long first;
-        long second;
-        synchronized (random) {
-            first = random.nextLong();
-            second = random.nextLong();
-        }
+        long first = mix(state.addAndGet(GOLDEN_GAMMA));
+        long second = mix(state.addAndGet(GOLDEN_GAMMA));
         char[] id = new char[4 + 2 * DIGITS_PER_DRAW];
         "req_".getChars(0, 4, id, 0);
         digits(first, id, 4);
         digits(second, id, 4 + DIGITS_PER_DRAW);
         return new String(id);
+    }
+
+    /** SplitMix64's finaliser (Stafford's variant 13): spreads each step over all 64 bits. */
+    private static long mix(long step) {
+        long z = (step ^ (step >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
     }
 
     private static void digits(long draw, char[] into, int from) {

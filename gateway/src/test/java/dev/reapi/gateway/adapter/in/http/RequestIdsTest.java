@@ -7,7 +7,10 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -24,6 +27,25 @@ class RequestIdsTest {
         }
 
         assertThat(seen).hasSize(10_000).allMatch(id -> id.matches("req_[0-9a-z]{20}"));
+    }
+
+    @Test
+    void generate_fromManyThreadsAtOnce_neverRepeats() {
+        var ids = new RequestIds(new Random(9));
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+
+        try (var pool = Executors.newFixedThreadPool(8)) {
+            for (int t = 0; t < 8; t++) {
+                pool.execute(
+                        () -> {
+                            for (int i = 0; i < 5_000; i++) {
+                                seen.add(ids.generate());
+                            }
+                        });
+            }
+        }
+
+        assertThat(seen).hasSize(40_000);
     }
 
     @ParameterizedTest
