@@ -9,7 +9,6 @@ import dev.reapi.client.RealEstateApiException;
 import dev.reapi.client.UnauthorizedException;
 import dev.reapi.client.enrich.PartResult;
 import dev.reapi.client.model.BulkResult;
-import dev.reapi.client.model.Coordinates;
 import dev.reapi.client.model.Demographics;
 import dev.reapi.client.model.Property;
 import dev.reapi.client.model.School;
@@ -78,13 +77,13 @@ public final class ClientPropertySource implements PropertySource {
     }
 
     @Override
-    public Demographics demographics(Coordinates point, String requestId) {
-        return call(requestId, c -> c.getDemographics(point));
+    public Demographics demographics(Property property, String requestId) {
+        return call(requestId, c -> c.getDemographics(property));
     }
 
     @Override
-    public Schools schools(Coordinates point, String requestId) {
-        return new Schools(call(requestId, c -> c.getNearbySchools(point)));
+    public Schools schools(Property property, String requestId) {
+        return new Schools(call(requestId, c -> c.getNearbySchools(property)));
     }
 
     @Override

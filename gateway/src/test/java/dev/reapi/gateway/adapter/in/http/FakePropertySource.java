@@ -136,15 +136,15 @@ final class FakePropertySource implements PropertySource {
     }
 
     @Override
-    public Demographics demographics(Coordinates point, String requestId) {
-        enter(requestId, KNOWN_ID);
+    public Demographics demographics(Property property, String requestId) {
+        enter(requestId, property.id());
         return new Demographics(
                 "62704", "Springfield", "IL", 40_000, 60_000, 38.5, 16_000, 0.6, 180_000L, 0.04);
     }
 
     @Override
-    public Schools schools(Coordinates point, String requestId) {
-        enter(requestId, KNOWN_ID);
+    public Schools schools(Property property, String requestId) {
+        enter(requestId, property.id());
         return new Schools(List.of());
     }
 
