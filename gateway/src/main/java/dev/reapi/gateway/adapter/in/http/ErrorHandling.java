@@ -122,6 +122,8 @@ final class ErrorHandling {
                             "the gateway's upstream quota is exhausted; try again after the reset",
                             List.of(),
                             Map.of("Retry-After", retry));
+            case MISSING_SCOPE ->
+                    ProblemException.of(ProblemType.UPSTREAM_SCOPE_MISSING, failure.getMessage());
             case REJECTED -> {
                 LOG.warn(
                         "Upstream rejected a request the gateway validated: {}",

@@ -17,7 +17,8 @@ enum ProblemType {
     INTERNAL(500, "Internal error"),
     UPSTREAM_REJECTED(502, "Upstream rejected the request"),
     UPSTREAM_UNAVAILABLE(503, "Upstream unavailable"),
-    UPSTREAM_QUOTA(503, "Upstream quota exhausted");
+    UPSTREAM_QUOTA(503, "Upstream quota exhausted"),
+    UPSTREAM_SCOPE_MISSING(503, "Upstream key lacks a scope");
 
     /** The base of every type URI; the path names the kind. */
     static final String BASE = "https://reapi.dev/problems/";

@@ -1,6 +1,7 @@
 package dev.reapi.gateway.adapter.out.upstream;
 
 import dev.reapi.client.BadRequestException;
+import dev.reapi.client.MissingScopeException;
 import dev.reapi.client.NotFoundException;
 import dev.reapi.client.QuotaExhaustedException;
 import dev.reapi.client.RateLimitedException;
@@ -135,6 +136,21 @@ public final class ClientPropertySource implements PropertySource {
                             e.getMessage(),
                             Optional.of(limited.retryAfter()),
                             e);
+            case MissingScopeException missing -> {
+                LOG.warn(
+                        "The gateway's upstream key lacks scope {} (operation {}, request {})",
+                        missing.scope(),
+                        missing.operation(),
+                        missing.requestId());
+                yield new UpstreamFailure(
+                        UpstreamFailure.Kind.MISSING_SCOPE,
+                        "the gateway's upstream API key lacks the "
+                                + missing.scope()
+                                + " scope this request needs; the gateway's operator must have"
+                                + " it granted",
+                        Optional.empty(),
+                        e);
+            }
             case BadRequestException bad ->
                     new UpstreamFailure(
                             UpstreamFailure.Kind.REJECTED, e.getMessage(), Optional.empty(), bad);

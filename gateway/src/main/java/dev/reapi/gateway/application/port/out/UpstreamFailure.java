@@ -47,6 +47,11 @@ public final class UpstreamFailure extends GatewayException {
         /** The upstream's record quota or rate limit for our key is exhausted. */
         QUOTA,
         /** The upstream rejected the request as invalid: our validation missed something. */
-        REJECTED
+        REJECTED,
+        /**
+         * The gateway's upstream key lacks the scope the call needs (v2 API). Lasts until the key's
+         * plan changes, so it is neither retried nor answered from stale data.
+         */
+        MISSING_SCOPE
     }
 }
