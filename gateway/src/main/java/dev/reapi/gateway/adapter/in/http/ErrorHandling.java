@@ -33,16 +33,7 @@ final class ErrorHandling {
     void register(RoutesConfig routes) {
         routes.exception(ProblemException.class, (e, ctx) -> write(ctx, e));
         routes.exception(UpstreamFailure.class, (e, ctx) -> write(ctx, upstream(e)));
-        routes.exception(
-                NothingToServeException.class,
-                (e, ctx) ->
-                        write(
-                                ctx,
-                                ProblemException.retryLater(
-                                        ProblemType.UPSTREAM_UNAVAILABLE,
-                                        "the upstream is unavailable and the gateway holds no"
-                                                + " cached or replicated copy of this answer",
-                                        e.retryAfter())));
+        routes.exception(NothingToServeException.class, (e, ctx) -> write(ctx, nothingToServe(e)));
         routes.exception(
                 DailyCapReachedException.class,
                 (e, ctx) ->
@@ -103,6 +94,26 @@ final class ErrorHandling {
     private static boolean isProblem(Context ctx) {
         String type = ctx.res().getContentType();
         return type != null && type.startsWith(Problem.CONTENT_TYPE);
+    }
+
+    /**
+     * The answer when the fallback chain found nothing. A spent upstream quota says so and asks to
+     * retry at its reset (midnight UTC), which is later than the configured retry-after.
+     */
+    static ProblemException nothingToServe(NothingToServeException e) {
+        if (e.getCause() instanceof UpstreamFailure quota
+                && quota.kind() == UpstreamFailure.Kind.QUOTA) {
+            return ProblemException.retryLater(
+                    ProblemType.UPSTREAM_QUOTA,
+                    "the gateway's upstream quota is exhausted and it holds no cached or"
+                            + " replicated copy of this answer; try again after the reset",
+                    quota.retryAfter().orElse(e.retryAfter()));
+        }
+        return ProblemException.retryLater(
+                ProblemType.UPSTREAM_UNAVAILABLE,
+                "the upstream is unavailable and the gateway holds no cached or replicated copy"
+                        + " of this answer",
+                e.retryAfter());
     }
 
     static ProblemException upstream(UpstreamFailure failure) {
