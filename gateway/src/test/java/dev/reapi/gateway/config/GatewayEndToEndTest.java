@@ -188,6 +188,8 @@ class GatewayEndToEndTest {
         }
         assertThat(json(property).at("/data/id").asText()).isEqualTo(id);
         assertThat(json(answers.get(5)).at("/data/property/id").asText()).isEqualTo(id);
+        assertThat(json(answers.get(5)).at("/data/missing")).as("enriched parts missing").isEmpty();
+        assertThat(json(answers.get(5)).at("/data/schools/schools").isArray()).isTrue();
     }
 
     @Test
