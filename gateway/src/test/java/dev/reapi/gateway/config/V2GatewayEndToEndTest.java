@@ -123,6 +123,23 @@ class V2GatewayEndToEndTest {
     }
 
     @Test
+    void search_whatV2CannotExpress_is400NamingTheFilter() throws IOException {
+        startGateway(KEY);
+        String twoTypes =
+                """
+                {"location": {"zip": "78701"},
+                 "filters": {"property_types": ["condo", "single_family"]}}
+                """;
+
+        var answer = post("/api/properties/search", twoTypes);
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+        assertThat(json(answer).get("type").asText()).endsWith("/upstream-unsupported");
+        assertThat(json(answer).get("detail").asText()).contains("property_types");
+        assertThat(sandbox.stats().requests("v2.PropertySearch")).isZero();
+    }
+
+    @Test
     void keyLackingAScope_warnsAtStartAndAnswersAProblemNamingIt() throws IOException {
         Set<String> allButAvm =
                 Set.of("PropertySearch", "PropertyDetail", "PropertyDetailBulk", "ChangeFiles");
@@ -216,13 +233,24 @@ class V2GatewayEndToEndTest {
     }
 
     private HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    private HttpResponse<String> post(String path, String body) {
+        return send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + gateway.port() + path);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return http.send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + path))
-                            .header("X-API-Key", user)
-                            .timeout(Duration.ofSeconds(30))
-                            .GET()
-                            .build(),
+                    request.header("X-API-Key", user).timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

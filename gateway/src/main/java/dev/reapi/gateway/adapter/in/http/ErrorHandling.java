@@ -133,6 +133,8 @@ final class ErrorHandling {
                             "the gateway's upstream quota is exhausted; try again after the reset",
                             List.of(),
                             Map.of("Retry-After", retry));
+            case UNSUPPORTED ->
+                    ProblemException.of(ProblemType.UPSTREAM_UNSUPPORTED, failure.getMessage());
             case MISSING_SCOPE ->
                     ProblemException.of(ProblemType.UPSTREAM_SCOPE_MISSING, failure.getMessage());
             case REJECTED -> {

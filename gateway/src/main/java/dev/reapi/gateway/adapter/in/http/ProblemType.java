@@ -6,6 +6,7 @@ import java.util.Locale;
 enum ProblemType {
     VALIDATION(400, "Invalid request"),
     MALFORMED_JSON(400, "Malformed JSON"),
+    UPSTREAM_UNSUPPORTED(400, "Not supported by the upstream API"),
     UNAUTHORIZED(401, "Missing or unknown API key"),
     FORBIDDEN(403, "Admin key required"),
     NOT_FOUND(404, "Not found"),

@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -112,6 +113,16 @@ public final class ClientPropertySource implements PropertySource {
             return operation.apply(client.withRequestId(requestId));
         } catch (RealEstateApiException e) {
             throw translate(e);
+        } catch (IllegalArgumentException e) {
+            // The gateway validated the request for both APIs; what is left is what only v2 lacks.
+            throw new UpstreamFailure(
+                    UpstreamFailure.Kind.UNSUPPORTED,
+                    "the upstream's "
+                            + client.provider().name().toLowerCase(Locale.ROOT)
+                            + " API cannot answer this request: "
+                            + e.getMessage(),
+                    Optional.empty(),
+                    e);
         }
     }
 
