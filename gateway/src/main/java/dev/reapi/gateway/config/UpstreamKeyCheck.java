@@ -36,7 +36,7 @@ final class UpstreamKeyCheck {
         scopes.put(
                 "PropertyDetail",
                 "demographics and schools (read from the detail), and property details when"
-                        + " read_path.batch_details is off");
+                        + " cache.batch.enabled is false");
         scopes.put(
                 "PropertyDetailBulk",
                 "property details, enrich and refresh jobs, incremental sync of watched"
