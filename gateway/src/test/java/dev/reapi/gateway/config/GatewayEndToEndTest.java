@@ -260,6 +260,26 @@ class GatewayEndToEndTest {
     }
 
     @Test
+    @Order(8)
+    void start_logsTheUpstreamKeyInfoOnV2Only() {
+        List<String> keyCheck =
+                logs.list.stream()
+                        .filter(e -> e.getLoggerName().equals(UpstreamKeyCheck.class.getName()))
+                        .map(ILoggingEvent::getFormattedMessage)
+                        .toList();
+
+        if (provider == Provider.V1) {
+            assertThat(keyCheck).isEmpty();
+        } else {
+            assertThat(keyCheck)
+                    .first()
+                    .asString()
+                    .startsWith("Upstream v2 key: test key, rate limit unlimited")
+                    .contains("PropertyAvm");
+        }
+    }
+
+    @Test
     @Order(100)
     void upstreamKey_neverInAResponseOrALogLine() {
         assertThat(seen).isNotEmpty();
