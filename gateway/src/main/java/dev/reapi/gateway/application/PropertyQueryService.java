@@ -49,14 +49,14 @@ public final class PropertyQueryService implements PropertyQueries {
     @Override
     public Answer<Demographics> demographics(String id, String requestId) {
         Property property = source.property(id, requestId);
-        Demographics area = source.demographics(property.coordinates(), requestId);
+        Demographics area = source.demographics(property, requestId);
         return new Answer<>(area, Provenance.fresh(2));
     }
 
     @Override
     public Answer<Schools> schools(String id, String requestId) {
         Property property = source.property(id, requestId);
-        Schools schools = source.schools(property.coordinates(), requestId);
+        Schools schools = source.schools(property, requestId);
         return new Answer<>(schools, Provenance.fresh(2));
     }
 

@@ -60,8 +60,8 @@ public final class Gateway implements AutoCloseable {
     /**
      * Starts the gateway with the system clock and a secure random source.
      *
-     * @throws StartupException when a required dependency (the database) is unreachable or the port
-     *     cannot be bound; the message is one line
+     * @throws StartupException when a required dependency (the database) is unreachable, the port
+     *     cannot be bound or the v2 upstream rejects the API key; the message is one line
      */
     public static Gateway start(GatewayConfig config) {
         return start(config, Clock.systemUTC(), new SecureRandom());
@@ -82,6 +82,7 @@ public final class Gateway implements AutoCloseable {
             RateLimiters.Wired limits = RateLimiters.create(config, clock, resources);
             RealEstateApiClient client = client(config.upstream(), registry, clock);
             resources.push(client);
+            UpstreamKeyCheck.run(client);
             List<HealthCheck> checks = new ArrayList<>();
             checks.add(new UpstreamHealthCheck(client));
             checks.add(new DatabaseHealthCheck(database.dataSource()));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.reapi.client.Provider;
 import dev.reapi.client.RealEstateApiClient;
 import dev.reapi.client.model.Property;
 import dev.reapi.client.model.SearchRequest;
@@ -31,6 +32,7 @@ import dev.reapi.gateway.domain.property.Provenance;
 import dev.reapi.gateway.domain.property.Provenance.Source;
 import dev.reapi.gateway.domain.sync.ChangeSource;
 import dev.reapi.gateway.testing.MutableClock;
+import dev.reapi.gateway.testing.SandboxProviders;
 import dev.reapi.sandbox.FaultSettings;
 import dev.reapi.sandbox.Sandbox;
 import dev.reapi.sandbox.SandboxOptions;
@@ -51,16 +53,23 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The cached read path wired by hand against the sandbox over real HTTP, with a real SQLite file.
+ * The cached read path wired by hand against the sandbox over real HTTP, with a real SQLite file,
+ * once per upstream provider.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Provider.class)
 class CachedReadPathSandboxTest {
 
     private static final String KNOWN = "P000000042";
     private static final String ALSO_KNOWN = "P000000043";
     private static final String UNKNOWN = "P999999999";
 
+    @Parameter private Provider provider;
     @TempDir Path dir;
     private final MutableClock clock = MutableClock.standard();
     private Sandbox sandbox;
@@ -74,9 +83,7 @@ class CachedReadPathSandboxTest {
     void start() {
         sandbox = Sandbox.start(SandboxOptions.defaults().withPort(0));
         client =
-                RealEstateApiClient.builder()
-                        .apiKey("sandbox")
-                        .baseUrl(sandbox.baseUrl())
+                SandboxProviders.client(provider, sandbox, "sandbox")
                         .maxAttempts(1)
                         .withoutCircuitBreaker()
                         .maxConcurrentCalls(256)

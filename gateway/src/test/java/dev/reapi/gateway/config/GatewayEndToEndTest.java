@@ -8,6 +8,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reapi.client.Provider;
+import dev.reapi.gateway.testing.SandboxProviders;
 import dev.reapi.sandbox.FaultSettings;
 import dev.reapi.sandbox.Sandbox;
 import dev.reapi.sandbox.SandboxOptions;
@@ -26,20 +28,26 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.slf4j.LoggerFactory;
 
 /**
  * The whole gateway as {@link Gateway#start} wires it: the real sandbox over HTTP as the upstream,
  * a SQLite file, in-process rate limits. Also checks that the upstream key never appears in a
- * response or a log line of the run.
+ * response or a log line of the run. Runs once per upstream provider.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Provider.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GatewayEndToEndTest {
@@ -56,15 +64,18 @@ class GatewayEndToEndTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper mapper = new ObjectMapper();
-    private final List<String> seen = new ArrayList<>();
-    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    @Parameter private Provider provider;
+    private List<String> seen;
+    private ListAppender<ILoggingEvent> logs;
     private Sandbox sandbox;
     private Gateway gateway;
     private String key;
     private long startMillis;
 
-    @BeforeAll
+    @BeforeParameterizedClassInvocation
     void start() {
+        seen = new ArrayList<>();
+        logs = new ListAppender<>();
         logs.start();
         root().addAppender(logs);
         sandbox =
@@ -74,30 +85,22 @@ class GatewayEndToEndTest {
         gateway =
                 Gateway.start(
                         GatewayConfig.load(
-                                Optional.empty(), env(dir.resolve("reapi.db").toString())));
+                                Optional.empty(), env(dir.resolve(provider + ".db").toString())));
         startMillis = (System.nanoTime() - begin) / 1_000_000;
         key = gateway.apiKeys().issue("e2e", "free", false).rawKey();
     }
 
     private Map<String, String> env(String sqliteFile) {
-        return Map.of(
-                "REALESTATEAPI_KEY",
-                UPSTREAM_KEY,
-                "REALESTATEAPI_BASE_URL",
-                sandbox.baseUrl(),
-                "REAPI_HOST",
-                "127.0.0.1",
-                "REAPI_PORT",
-                "0",
-                "REAPI_DATABASE_URL",
-                "jdbc:sqlite:" + sqliteFile);
+        var env = SandboxProviders.gatewayEnv(provider, sandbox, UPSTREAM_KEY);
+        env.put("REAPI_DATABASE_URL", "jdbc:sqlite:" + sqliteFile);
+        return env;
     }
 
     private static Logger root() {
         return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     void stop() {
         if (gateway != null) {
             gateway.close();
@@ -106,6 +109,10 @@ class GatewayEndToEndTest {
             sandbox.close();
         }
         root().detachAppender(logs);
+    }
+
+    @AfterAll
+    void closeHttp() {
         http.close();
     }
 
@@ -181,6 +188,8 @@ class GatewayEndToEndTest {
         }
         assertThat(json(property).at("/data/id").asText()).isEqualTo(id);
         assertThat(json(answers.get(5)).at("/data/property/id").asText()).isEqualTo(id);
+        assertThat(json(answers.get(5)).at("/data/missing")).as("enriched parts missing").isEmpty();
+        assertThat(json(answers.get(5)).at("/data/schools/schools").isArray()).isTrue();
     }
 
     @Test
@@ -248,6 +257,26 @@ class GatewayEndToEndTest {
                 .isInstanceOf(StartupException.class)
                 .hasMessageStartingWith("database unavailable")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
+    @Order(8)
+    void start_logsTheUpstreamKeyInfoOnV2Only() {
+        List<String> keyCheck =
+                logs.list.stream()
+                        .filter(e -> e.getLoggerName().equals(UpstreamKeyCheck.class.getName()))
+                        .map(ILoggingEvent::getFormattedMessage)
+                        .toList();
+
+        if (provider == Provider.V1) {
+            assertThat(keyCheck).isEmpty();
+        } else {
+            assertThat(keyCheck)
+                    .first()
+                    .asString()
+                    .startsWith("Upstream v2 key: test key, rate limit unlimited")
+                    .contains("PropertyAvm");
+        }
     }
 
     @Test

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reapi.client.Provider;
 import dev.reapi.gateway.testing.RequiresPostgres;
 import dev.reapi.gateway.testing.RequiresRedis;
+import dev.reapi.gateway.testing.SandboxProviders;
 import dev.reapi.gateway.testing.TestPostgres;
 import dev.reapi.gateway.testing.TestRedis;
 import dev.reapi.sandbox.Sandbox;
@@ -18,21 +20,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The gateway on PostgreSQL with Redis-backed rate limits, over the sandbox. */
+/** The gateway on PostgreSQL with Redis-backed rate limits, over the sandbox, on each provider. */
 @RequiresPostgres
 @RequiresRedis
 class GatewayServicesEndToEndTest {
 
     @TempDir Path dir;
 
-    @Test
-    void gateway_onPostgresAndRedis_isReadyAndLimitsPerUser(TestPostgres.PostgresSchema schema)
-            throws Exception {
+    @ParameterizedTest
+    @EnumSource(Provider.class)
+    void gateway_onPostgresAndRedis_isReadyAndLimitsPerUser(
+            Provider provider, TestPostgres.PostgresSchema schema) throws Exception {
         Path yaml = dir.resolve("reapi.yaml");
         Files.writeString(
                 yaml,
@@ -44,23 +47,7 @@ class GatewayServicesEndToEndTest {
                     jobs: { requests: 2 }
                 """);
         try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults().withPort(0));
-                Gateway gateway =
-                        Gateway.start(
-                                GatewayConfig.load(
-                                        Optional.of(yaml),
-                                        Map.of(
-                                                "REALESTATEAPI_KEY",
-                                                "sandbox",
-                                                "REALESTATEAPI_BASE_URL",
-                                                sandbox.baseUrl(),
-                                                "REAPI_HOST",
-                                                "127.0.0.1",
-                                                "REAPI_PORT",
-                                                "0",
-                                                "REAPI_DATABASE_URL",
-                                                schema.jdbcUrl(),
-                                                "REAPI_REDIS_URL",
-                                                TestRedis.url())));
+                Gateway gateway = Gateway.start(config(provider, sandbox, yaml, schema));
                 HttpClient http = HttpClient.newHttpClient()) {
             String key = gateway.apiKeys().issue("pg-redis", "tiny", false).rawKey();
             URI base = URI.create("http://127.0.0.1:" + gateway.port());
@@ -88,5 +75,13 @@ class GatewayServicesEndToEndTest {
             assertThat(checks.at("/redis/required").asBoolean()).isFalse();
             assertThat(statuses).containsExactly(200, 200, 429);
         }
+    }
+
+    private static GatewayConfig config(
+            Provider provider, Sandbox sandbox, Path yaml, TestPostgres.PostgresSchema schema) {
+        var env = SandboxProviders.gatewayEnv(provider, sandbox, "sandbox");
+        env.put("REAPI_DATABASE_URL", schema.jdbcUrl());
+        env.put("REAPI_REDIS_URL", TestRedis.url());
+        return GatewayConfig.load(Optional.of(yaml), env);
     }
 }

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reapi.client.Provider;
+import dev.reapi.gateway.testing.SandboxProviders;
 import dev.reapi.sandbox.Sandbox;
 import dev.reapi.sandbox.SandboxOptions;
 import java.net.URI;
@@ -13,19 +15,27 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Jobs through the whole gateway: HTTP in, the engine, the sandbox upstream, a file result. */
+/**
+ * Jobs through the whole gateway: HTTP in, the engine, the sandbox upstream, a file result; once
+ * per upstream provider.
+ */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Provider.class)
 class JobsEndToEndTest {
 
     private static final String UPSTREAM_KEY = "e2e-jobs-key";
 
+    @Parameter private Provider provider;
     @TempDir Path dir;
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -39,23 +49,10 @@ class JobsEndToEndTest {
         sandbox =
                 Sandbox.start(
                         SandboxOptions.defaults().withPort(0).withApiKeys(Set.of(UPSTREAM_KEY)));
-        gateway =
-                Gateway.start(
-                        GatewayConfig.load(
-                                Optional.empty(),
-                                Map.of(
-                                        "REALESTATEAPI_KEY",
-                                        UPSTREAM_KEY,
-                                        "REALESTATEAPI_BASE_URL",
-                                        sandbox.baseUrl(),
-                                        "REAPI_HOST",
-                                        "127.0.0.1",
-                                        "REAPI_PORT",
-                                        "0",
-                                        "REAPI_DATABASE_URL",
-                                        "jdbc:sqlite:" + dir.resolve("reapi.db"),
-                                        "REAPI_DATA_DIR",
-                                        dir.toString())));
+        var env = SandboxProviders.gatewayEnv(provider, sandbox, UPSTREAM_KEY);
+        env.put("REAPI_DATABASE_URL", "jdbc:sqlite:" + dir.resolve("reapi.db"));
+        env.put("REAPI_DATA_DIR", dir.toString());
+        gateway = Gateway.start(GatewayConfig.load(Optional.empty(), env));
         key = gateway.apiKeys().issue("jobs-e2e", "free", false).rawKey();
     }
 

@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.reapi.client.Provider;
 import dev.reapi.client.model.ModelJson;
 import dev.reapi.client.model.Property;
 import dev.reapi.gateway.testing.MutableClock;
+import dev.reapi.gateway.testing.SandboxProviders;
 import dev.reapi.sandbox.FaultSettings;
 import dev.reapi.sandbox.Sandbox;
 import dev.reapi.sandbox.SandboxOptions;
@@ -23,24 +25,29 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The read path over HTTP as {@link Gateway#start} wires it, with the sandbox as the upstream and a
  * clock the test moves: cache hits, the fallback chain during an outage, the daily record cap and
- * the usage report.
+ * the usage report. Runs once per upstream provider.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Provider.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReadPathEndToEndTest {
@@ -53,19 +60,21 @@ class ReadPathEndToEndTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper mapper = new ObjectMapper();
-    private final MutableClock clock = MutableClock.standard();
+    @Parameter private Provider provider;
+    private MutableClock clock;
     private Sandbox sandbox;
     private Gateway gateway;
     private String user;
     private String capped;
     private String admin;
 
-    @BeforeAll
+    @BeforeParameterizedClassInvocation
     void start() throws IOException {
+        clock = MutableClock.standard();
         sandbox =
                 Sandbox.start(
                         SandboxOptions.defaults().withPort(0).withApiKeys(Set.of(UPSTREAM_KEY)));
-        Path yaml = dir.resolve("gateway.yaml");
+        Path yaml = dir.resolve(provider + ".yaml");
         Files.writeString(
                 yaml,
                 """
@@ -82,25 +91,15 @@ class ReadPathEndToEndTest {
                 sync:
                   batch_enabled: false
                 """);
-        var env =
-                Map.of(
-                        "REALESTATEAPI_KEY",
-                        UPSTREAM_KEY,
-                        "REALESTATEAPI_BASE_URL",
-                        sandbox.baseUrl(),
-                        "REAPI_HOST",
-                        "127.0.0.1",
-                        "REAPI_PORT",
-                        "0",
-                        "REAPI_DATABASE_URL",
-                        "jdbc:sqlite:" + dir.resolve("reapi.db"));
+        var env = SandboxProviders.gatewayEnv(provider, sandbox, UPSTREAM_KEY);
+        env.put("REAPI_DATABASE_URL", "jdbc:sqlite:" + dir.resolve(provider + ".db"));
         gateway = Gateway.start(GatewayConfig.load(Optional.of(yaml), env), clock, new Random(7));
         user = gateway.apiKeys().issue("reader", "free", false).rawKey();
         capped = gateway.apiKeys().issue("frugal", "capped", false).rawKey();
         admin = gateway.apiKeys().issue("operator", "free", true).rawKey();
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     void stop() {
         if (gateway != null) {
             gateway.close();
@@ -108,6 +107,10 @@ class ReadPathEndToEndTest {
         if (sandbox != null) {
             sandbox.close();
         }
+    }
+
+    @AfterAll
+    void closeHttp() {
         http.close();
     }
 
@@ -124,7 +127,7 @@ class ReadPathEndToEndTest {
         assertThat(json(second).at("/meta/source").asText()).isEqualTo("cache");
         assertThat(json(second).at("/meta/age_s").asLong()).isEqualTo(5);
         assertThat(second.headers().firstValue("Cache-Status")).contains("reapi; hit");
-        assertThat(sandbox.stats().requests("getPropertiesBulk")).isEqualTo(1);
+        assertThat(sandbox.stats().requests(bulkDetails())).isEqualTo(1);
         // A hit writes the stored JSON as is: it must read exactly as encoding the property would.
         Property property = ModelJson.newMapper().readValue(data(second), Property.class);
         String encoded =
@@ -211,11 +214,15 @@ class ReadPathEndToEndTest {
         assertThat(json(all).at("/data/users").size()).isGreaterThanOrEqualTo(2);
         assertThat(forbidden.statusCode()).isEqualTo(403);
         var stats = sandbox.stats();
-        assertThat(stats.requests("getPropertiesBulk")).isLessThan(20);
+        assertThat(stats.requests(bulkDetails())).isLessThan(20);
         assertThat(json(all).at("/data/totals/upstream_calls").asLong())
-                .isEqualTo(stats.requestsTotal());
+                .isEqualTo(SandboxProviders.dataRequests(stats));
         assertThat(json(all).at("/data/totals/records_billed").asLong())
                 .isEqualTo(stats.recordsTotal());
+    }
+
+    private String bulkDetails() {
+        return SandboxProviders.op(provider, "getPropertiesBulk", "PropertyDetailBulk");
     }
 
     /** The raw text of a read answer's {@code data} member. */

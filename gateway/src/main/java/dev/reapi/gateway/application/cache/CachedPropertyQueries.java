@@ -1,6 +1,5 @@
 package dev.reapi.gateway.application.cache;
 
-import dev.reapi.client.model.Coordinates;
 import dev.reapi.client.model.Demographics;
 import dev.reapi.client.model.Property;
 import dev.reapi.client.model.Schools;
@@ -166,7 +165,7 @@ public final class CachedPropertyQueries implements PropertyQueries {
     @Override
     public Answer<Demographics> demographics(String id, String requestId) {
         Answer<Property> property = property(id, requestId);
-        Answer<Demographics> area = demographicsAt(property.data().coordinates(), requestId);
+        Answer<Demographics> area = demographicsOf(property.data(), requestId);
         return new Answer<>(
                 area.data(), withCalls(area.provenance(), property.provenance()), area.json());
     }
@@ -174,7 +173,7 @@ public final class CachedPropertyQueries implements PropertyQueries {
     @Override
     public Answer<Schools> schools(String id, String requestId) {
         Answer<Property> property = property(id, requestId);
-        Answer<Schools> schools = schoolsNear(property.data().coordinates(), requestId);
+        Answer<Schools> schools = schoolsNear(property.data(), requestId);
         return new Answer<>(
                 schools.data(),
                 withCalls(schools.provenance(), property.provenance()),
@@ -184,13 +183,12 @@ public final class CachedPropertyQueries implements PropertyQueries {
     @Override
     public Answer<EnrichedProperty> enriched(String id, String requestId) {
         Answer<Property> property = property(id, requestId);
-        Coordinates point = property.data().coordinates();
         List<String> missing = new ArrayList<>();
         List<Provenance> parts = new ArrayList<>(List.of(property.provenance()));
         try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
             var valuation = submit(parallel, () -> valuation(id, requestId));
-            var area = submit(parallel, () -> demographicsAt(point, requestId));
-            var schools = submit(parallel, () -> schoolsNear(point, requestId));
+            var area = submit(parallel, () -> demographicsOf(property.data(), requestId));
+            var schools = submit(parallel, () -> schoolsNear(property.data(), requestId));
             var enriched =
                     new EnrichedProperty(
                             property.data(),
@@ -203,17 +201,17 @@ public final class CachedPropertyQueries implements PropertyQueries {
         }
     }
 
-    private Answer<Demographics> demographicsAt(Coordinates point, String requestId) {
-        CacheKey key = CacheKeys.demographics(point.lat(), point.lng());
+    private Answer<Demographics> demographicsOf(Property property, String requestId) {
+        CacheKey key = CacheKeys.demographics(property.id());
         Read.Loader<Demographics> loader =
-                usage -> single(usage, () -> source.demographics(point, requestId));
+                usage -> single(usage, () -> source.demographics(property, requestId));
         return found(read(key, "demographics", codecs.demographics(), loader), key);
     }
 
-    private Answer<Schools> schoolsNear(Coordinates point, String requestId) {
-        CacheKey key = CacheKeys.schools(point.lat(), point.lng(), null);
+    private Answer<Schools> schoolsNear(Property property, String requestId) {
+        CacheKey key = CacheKeys.schools(property.id());
         Read.Loader<Schools> loader =
-                usage -> single(usage, () -> source.schools(point, requestId));
+                usage -> single(usage, () -> source.schools(property, requestId));
         return found(read(key, "schools", codecs.schools(), loader), key);
     }
 

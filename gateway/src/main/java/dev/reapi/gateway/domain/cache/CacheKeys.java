@@ -16,7 +16,6 @@ public final class CacheKeys {
     private static final int DEFAULT_PAGE_LIMIT = 50;
     private static final String DEFAULT_SORT_FIELD = "id";
     private static final String DEFAULT_SORT_ORDER = "asc";
-    private static final double DEFAULT_SCHOOL_RADIUS_MILES = 3;
 
     private CacheKeys() {}
 
@@ -35,16 +34,20 @@ public final class CacheKeys {
         return new CacheKey(DataType.VALUATION, "address:" + Addresses.canonical(address));
     }
 
-    /** The key of area figures near a point. */
-    public static CacheKey demographics(double lat, double lng) {
-        return new CacheKey(DataType.DEMOGRAPHICS, point(lat, lng));
+    /**
+     * The key of the area figures of one property. Keyed by property rather than by point because
+     * the v2 API serves them inside the property's detail; ids have the same form on both APIs.
+     */
+    public static CacheKey demographics(String propertyId) {
+        return new CacheKey(DataType.DEMOGRAPHICS, propertyId.trim());
     }
 
-    /** The key of schools near a point; a missing radius is the upstream's default of 3 miles. */
-    public static CacheKey schools(double lat, double lng, Double radiusMiles) {
-        double radius = radiusMiles == null ? DEFAULT_SCHOOL_RADIUS_MILES : radiusMiles;
-        return new CacheKey(
-                DataType.SCHOOLS, point(lat, lng) + ";r=" + CanonicalJson.number(radius));
+    /**
+     * The key of the schools within the upstream's default 3 miles of one property, keyed by
+     * property for the same reason as {@link #demographics(String)}.
+     */
+    public static CacheKey schools(String propertyId) {
+        return new CacheKey(DataType.SCHOOLS, propertyId.trim());
     }
 
     /**
@@ -60,10 +63,6 @@ public final class CacheKeys {
         tree.put("sort", sort(criteria.get("sort")));
         tree.put("pagination", pagination(criteria.get("pagination")));
         return new CacheKey(DataType.SEARCH, CanonicalJson.render(tree));
-    }
-
-    private static String point(double lat, double lng) {
-        return CanonicalJson.number(lat) + "," + CanonicalJson.number(lng);
     }
 
     private static Object location(Object node) {

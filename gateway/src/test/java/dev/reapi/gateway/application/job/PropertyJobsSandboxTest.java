@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reapi.client.Provider;
 import dev.reapi.client.RealEstateApiClient;
 import dev.reapi.gateway.adapter.out.jobs.BucketThrottle;
 import dev.reapi.gateway.adapter.out.jobs.DbSchedulerJobs;
@@ -17,6 +18,7 @@ import dev.reapi.gateway.domain.job.Job;
 import dev.reapi.gateway.domain.job.JobResult;
 import dev.reapi.gateway.domain.job.JobStatus;
 import dev.reapi.gateway.domain.job.JobType;
+import dev.reapi.gateway.testing.SandboxProviders;
 import dev.reapi.sandbox.FaultSettings;
 import dev.reapi.sandbox.Sandbox;
 import dev.reapi.sandbox.SandboxOptions;
@@ -34,15 +36,22 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Jobs against the sandbox over real HTTP, with the sandbox's per-second limit switched on and the
- * jobs' throttle at half of it: every job succeeds and the sandbox never answers 429.
+ * jobs' throttle at half of it: every job succeeds and the sandbox never answers 429. Runs once per
+ * upstream provider.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Provider.class)
 class PropertyJobsSandboxTest {
 
     private static final int VENDOR_RPS = 4;
 
+    @Parameter private Provider provider;
     @TempDir Path dir;
 
     private final ObjectMapper mapper = new ObjectMapper();
@@ -58,9 +67,7 @@ class PropertyJobsSandboxTest {
         sandbox = Sandbox.start(SandboxOptions.defaults().withPort(0));
         sandbox.setFaults(FaultSettings.none().withRateLimitRps(VENDOR_RPS));
         client =
-                RealEstateApiClient.builder()
-                        .apiKey("sandbox")
-                        .baseUrl(sandbox.baseUrl())
+                SandboxProviders.client(provider, sandbox, "sandbox")
                         .maxAttempts(1)
                         .withoutCircuitBreaker()
                         .build();

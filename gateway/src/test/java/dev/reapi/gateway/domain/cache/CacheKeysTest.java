@@ -100,9 +100,10 @@ class CacheKeysTest {
     }
 
     @Test
-    void schools_missingRadius_equalsDefaultRadius() {
-        assertThat(CacheKeys.schools(39.78, -89.65, null))
-                .isEqualTo(CacheKeys.schools(39.780, -89.650, 3.0));
+    void areaKeys_samePropertyId_ignoreSurroundingSpaceAndDifferByType() {
+        assertThat(CacheKeys.schools(" P000000042 ")).isEqualTo(CacheKeys.schools("P000000042"));
+        assertThat(CacheKeys.demographics("P000000042"))
+                .isNotEqualTo(CacheKeys.schools("P000000042"));
     }
 
     @Test

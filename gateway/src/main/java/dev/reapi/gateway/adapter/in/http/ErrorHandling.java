@@ -33,16 +33,7 @@ final class ErrorHandling {
     void register(RoutesConfig routes) {
         routes.exception(ProblemException.class, (e, ctx) -> write(ctx, e));
         routes.exception(UpstreamFailure.class, (e, ctx) -> write(ctx, upstream(e)));
-        routes.exception(
-                NothingToServeException.class,
-                (e, ctx) ->
-                        write(
-                                ctx,
-                                ProblemException.retryLater(
-                                        ProblemType.UPSTREAM_UNAVAILABLE,
-                                        "the upstream is unavailable and the gateway holds no"
-                                                + " cached or replicated copy of this answer",
-                                        e.retryAfter())));
+        routes.exception(NothingToServeException.class, (e, ctx) -> write(ctx, nothingToServe(e)));
         routes.exception(
                 DailyCapReachedException.class,
                 (e, ctx) ->
@@ -105,6 +96,26 @@ final class ErrorHandling {
         return type != null && type.startsWith(Problem.CONTENT_TYPE);
     }
 
+    /**
+     * The answer when the fallback chain found nothing. A spent upstream quota says so and asks to
+     * retry at its reset (midnight UTC), which is later than the configured retry-after.
+     */
+    static ProblemException nothingToServe(NothingToServeException e) {
+        if (e.getCause() instanceof UpstreamFailure quota
+                && quota.kind() == UpstreamFailure.Kind.QUOTA) {
+            return ProblemException.retryLater(
+                    ProblemType.UPSTREAM_QUOTA,
+                    "the gateway's upstream quota is exhausted and it holds no cached or"
+                            + " replicated copy of this answer; try again after the reset",
+                    quota.retryAfter().orElse(e.retryAfter()));
+        }
+        return ProblemException.retryLater(
+                ProblemType.UPSTREAM_UNAVAILABLE,
+                "the upstream is unavailable and the gateway holds no cached or replicated copy"
+                        + " of this answer",
+                e.retryAfter());
+    }
+
     static ProblemException upstream(UpstreamFailure failure) {
         String retry =
                 ProblemException.retryAfterSeconds(failure.retryAfter().orElse(DEFAULT_RETRY));
@@ -122,6 +133,10 @@ final class ErrorHandling {
                             "the gateway's upstream quota is exhausted; try again after the reset",
                             List.of(),
                             Map.of("Retry-After", retry));
+            case UNSUPPORTED ->
+                    ProblemException.of(ProblemType.UPSTREAM_UNSUPPORTED, failure.getMessage());
+            case MISSING_SCOPE ->
+                    ProblemException.of(ProblemType.UPSTREAM_SCOPE_MISSING, failure.getMessage());
             case REJECTED -> {
                 LOG.warn(
                         "Upstream rejected a request the gateway validated: {}",

@@ -6,6 +6,7 @@ import java.util.Locale;
 enum ProblemType {
     VALIDATION(400, "Invalid request"),
     MALFORMED_JSON(400, "Malformed JSON"),
+    UPSTREAM_UNSUPPORTED(400, "Not supported by the upstream API"),
     UNAUTHORIZED(401, "Missing or unknown API key"),
     FORBIDDEN(403, "Admin key required"),
     NOT_FOUND(404, "Not found"),
@@ -17,7 +18,8 @@ enum ProblemType {
     INTERNAL(500, "Internal error"),
     UPSTREAM_REJECTED(502, "Upstream rejected the request"),
     UPSTREAM_UNAVAILABLE(503, "Upstream unavailable"),
-    UPSTREAM_QUOTA(503, "Upstream quota exhausted");
+    UPSTREAM_QUOTA(503, "Upstream quota exhausted"),
+    UPSTREAM_SCOPE_MISSING(503, "Upstream key lacks a scope");
 
     /** The base of every type URI; the path names the kind. */
     static final String BASE = "https://reapi.dev/problems/";

@@ -5,7 +5,6 @@ import dev.reapi.client.RealEstateApiClient;
 import dev.reapi.client.RealEstateApiException;
 import dev.reapi.client.batch.PropertyBatcher;
 import dev.reapi.client.model.BulkResult;
-import dev.reapi.client.model.Coordinates;
 import dev.reapi.client.model.Demographics;
 import dev.reapi.client.model.Property;
 import dev.reapi.client.model.Schools;
@@ -108,13 +107,13 @@ public final class BatchingPropertySource implements PropertySource, MeteredDeta
     }
 
     @Override
-    public Demographics demographics(Coordinates point, String requestId) {
-        return delegate.demographics(point, requestId);
+    public Demographics demographics(Property property, String requestId) {
+        return delegate.demographics(property, requestId);
     }
 
     @Override
-    public Schools schools(Coordinates point, String requestId) {
-        return delegate.schools(point, requestId);
+    public Schools schools(Property property, String requestId) {
+        return delegate.schools(property, requestId);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.reapi.gateway.adapter.out.upstream;
 
 import dev.reapi.client.BadRequestException;
+import dev.reapi.client.MissingScopeException;
 import dev.reapi.client.NotFoundException;
 import dev.reapi.client.QuotaExhaustedException;
 import dev.reapi.client.RateLimitedException;
@@ -9,7 +10,6 @@ import dev.reapi.client.RealEstateApiException;
 import dev.reapi.client.UnauthorizedException;
 import dev.reapi.client.enrich.PartResult;
 import dev.reapi.client.model.BulkResult;
-import dev.reapi.client.model.Coordinates;
 import dev.reapi.client.model.Demographics;
 import dev.reapi.client.model.Property;
 import dev.reapi.client.model.School;
@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -78,13 +79,13 @@ public final class ClientPropertySource implements PropertySource {
     }
 
     @Override
-    public Demographics demographics(Coordinates point, String requestId) {
-        return call(requestId, c -> c.getDemographics(point));
+    public Demographics demographics(Property property, String requestId) {
+        return call(requestId, c -> c.getDemographics(property));
     }
 
     @Override
-    public Schools schools(Coordinates point, String requestId) {
-        return new Schools(call(requestId, c -> c.getNearbySchools(point)));
+    public Schools schools(Property property, String requestId) {
+        return new Schools(call(requestId, c -> c.getNearbySchools(property)));
     }
 
     @Override
@@ -112,6 +113,16 @@ public final class ClientPropertySource implements PropertySource {
             return operation.apply(client.withRequestId(requestId));
         } catch (RealEstateApiException e) {
             throw translate(e);
+        } catch (IllegalArgumentException e) {
+            // The gateway validated the request for both APIs; what is left is what only v2 lacks.
+            throw new UpstreamFailure(
+                    UpstreamFailure.Kind.UNSUPPORTED,
+                    "the upstream's "
+                            + client.provider().name().toLowerCase(Locale.ROOT)
+                            + " API cannot answer this request: "
+                            + e.getMessage(),
+                    Optional.empty(),
+                    e);
         }
     }
 
@@ -136,6 +147,21 @@ public final class ClientPropertySource implements PropertySource {
                             e.getMessage(),
                             Optional.of(limited.retryAfter()),
                             e);
+            case MissingScopeException missing -> {
+                LOG.warn(
+                        "The gateway's upstream key lacks scope {} (operation {}, request {})",
+                        missing.scope(),
+                        missing.operation(),
+                        missing.requestId());
+                yield new UpstreamFailure(
+                        UpstreamFailure.Kind.MISSING_SCOPE,
+                        "the gateway's upstream API key lacks the "
+                                + missing.scope()
+                                + " scope this request needs; the gateway's operator must have"
+                                + " it granted",
+                        Optional.empty(),
+                        e);
+            }
             case BadRequestException bad ->
                     new UpstreamFailure(
                             UpstreamFailure.Kind.REJECTED, e.getMessage(), Optional.empty(), bad);

@@ -1,7 +1,6 @@
 package dev.reapi.gateway.application.port.out;
 
 import dev.reapi.client.model.BulkResult;
-import dev.reapi.client.model.Coordinates;
 import dev.reapi.client.model.Demographics;
 import dev.reapi.client.model.Property;
 import dev.reapi.client.model.Schools;
@@ -33,11 +32,17 @@ public interface PropertySource {
     /** The valuation of the property at {@code address} ({@code 1234 Oak St, City, ST 12345}). */
     Valuation valuationByAddress(String address, String requestId);
 
-    /** The figures of the area around {@code point}. */
-    Demographics demographics(Coordinates point, String requestId);
+    /**
+     * The figures of {@code property}'s area. On v1 the upstream is asked at its coordinates, on v2
+     * they come from its detail; either way one billed call.
+     */
+    Demographics demographics(Property property, String requestId);
 
-    /** Schools near {@code point}, nearest first. */
-    Schools schools(Coordinates point, String requestId);
+    /**
+     * Schools within 3 miles of {@code property}, nearest first. On v1 the upstream is asked at its
+     * coordinates, on v2 they come from its detail; either way one billed call.
+     */
+    Schools schools(Property property, String requestId);
 
     /**
      * The valuation, demographics and schools of {@code property}, fetched in parallel; a part that

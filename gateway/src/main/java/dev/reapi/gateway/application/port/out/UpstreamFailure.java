@@ -47,6 +47,17 @@ public final class UpstreamFailure extends GatewayException {
         /** The upstream's record quota or rate limit for our key is exhausted. */
         QUOTA,
         /** The upstream rejected the request as invalid: our validation missed something. */
-        REJECTED
+        REJECTED,
+        /**
+         * The gateway's upstream key lacks the scope the call needs (v2 API). Lasts until the key's
+         * plan changes, so it is neither retried nor answered from stale data.
+         */
+        MISSING_SCOPE,
+        /**
+         * The configured upstream API cannot express the request (on v2: more than one property
+         * type, the off_market status, a cursor that is not a result index); the caller must ask
+         * differently.
+         */
+        UNSUPPORTED
     }
 }

@@ -30,12 +30,19 @@ final class FakePropertySource implements PropertySource {
     static final String KNOWN_ID = "P000000001";
 
     final List<String> requestIds = new CopyOnWriteArrayList<>();
-    private volatile Optional<UpstreamFailure.Kind> failing = Optional.empty();
+    private volatile Optional<UpstreamFailure> failing = Optional.empty();
     private volatile Optional<java.util.concurrent.CountDownLatch> gate = Optional.empty();
     final java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
 
     void failWith(UpstreamFailure.Kind kind) {
-        failing = Optional.of(kind);
+        failWith(
+                new UpstreamFailure(
+                        kind, "scripted " + kind, Optional.of(Duration.ofSeconds(7)), null));
+    }
+
+    /** Makes every later call throw {@code failure}. */
+    void failWith(UpstreamFailure failure) {
+        failing = Optional.of(failure);
     }
 
     static Property property(String id) {
@@ -81,9 +88,8 @@ final class FakePropertySource implements PropertySource {
                     }
                 });
         failing.ifPresent(
-                kind -> {
-                    throw new UpstreamFailure(
-                            kind, "scripted " + kind, Optional.of(Duration.ofSeconds(7)), null);
+                failure -> {
+                    throw failure;
                 });
         if (!id.equals(KNOWN_ID)) {
             throw new UpstreamFailure(
@@ -136,15 +142,15 @@ final class FakePropertySource implements PropertySource {
     }
 
     @Override
-    public Demographics demographics(Coordinates point, String requestId) {
-        enter(requestId, KNOWN_ID);
+    public Demographics demographics(Property property, String requestId) {
+        enter(requestId, property.id());
         return new Demographics(
                 "62704", "Springfield", "IL", 40_000, 60_000, 38.5, 16_000, 0.6, 180_000L, 0.04);
     }
 
     @Override
-    public Schools schools(Coordinates point, String requestId) {
-        enter(requestId, KNOWN_ID);
+    public Schools schools(Property property, String requestId) {
+        enter(requestId, property.id());
         return new Schools(List.of());
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reapi.gateway.application.port.out.UpstreamFailure;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,6 +79,28 @@ class UpstreamErrorsHttpTest {
                 assertThat(response.headers().firstValue("Retry-After")).hasValue("7");
             }
             assertThat(response.body()).doesNotContain("scripted");
+        }
+    }
+
+    @Test
+    void valuation_upstreamKeyLacksScope_is503NamingTheScopeWithoutRetryAfter() {
+        var failing = new FakePropertySource();
+        failing.failWith(
+                new UpstreamFailure(
+                        UpstreamFailure.Kind.MISSING_SCOPE,
+                        "the gateway's upstream API key lacks the PropertyAvm scope",
+                        Optional.empty(),
+                        null));
+        try (var other = new TestServer(failing, List.of())) {
+            var response =
+                    other.get(
+                            "/api/properties/" + FakePropertySource.KNOWN_ID + "/valuation",
+                            "X-API-Key",
+                            other.userKey("free"));
+
+            assertProblem(response, 503, "upstream-scope-missing");
+            assertThat(other.json(response).get("detail").asText()).contains("PropertyAvm");
+            assertThat(response.headers().firstValue("Retry-After")).isEmpty();
         }
     }
 
