@@ -51,7 +51,7 @@ final class BatchSyncCrashChild {
                             new BatchSync.Settings(Integer.parseInt(args[2]), Duration.ofHours(1)),
                             Clock.systemUTC(),
                             new SimpleMeterRegistry());
-            sync.run(BatchSync.Start.resume(), SyncProgress.Listener.none());
+            sync.run(SyncStart.resume(), SyncProgress.Listener.none());
         }
         System.out.println("done");
         System.out.flush();

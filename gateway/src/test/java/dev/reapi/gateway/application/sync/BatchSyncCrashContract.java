@@ -41,7 +41,7 @@ abstract class BatchSyncCrashContract {
         try (Sandbox sandbox =
                         Sandbox.start(SandboxOptions.defaults().withPort(0).withProperties(300));
                 SyncRig rig = new SyncRig(dialect(), dir, sandbox)) {
-            rig.batch(100).run(BatchSync.Start.full(), SyncProgress.Listener.none());
+            rig.batch(100).run(SyncStart.full(), SyncProgress.Listener.none());
             List<MarketChange> moved = sandbox.tick(80);
             var checkpoints = new JdbiSyncCheckpointStore(rig.db);
             Set<String> cursors = new HashSet<>();

@@ -41,7 +41,7 @@ class SyncConvergenceSandboxTest {
         try (var sandbox =
                         Sandbox.start(SandboxOptions.defaults().withProperties(200).withSeed(23));
                 var rig = new SyncRig(dialect, dir, sandbox)) {
-            rig.batch(100).run(BatchSync.Start.full(), SyncProgress.Listener.none());
+            rig.batch(100).run(SyncStart.full(), SyncProgress.Listener.none());
             WebhookInbox inbox = new JdbiWebhookInboxStore(rig.db);
             var worker = new InboxWorker(inbox, rig.applier);
             var ingestion = new WebhookIngestion(inbox, worker, Clock.systemUTC());
@@ -71,7 +71,7 @@ class SyncConvergenceSandboxTest {
                                             .isEqualTo(c.newPrice());
                                     assertThat(p.status().wireName()).isEqualTo(c.newStatus());
                                 });
-                rig.batch(100).run(BatchSync.Start.resume(), SyncProgress.Listener.none());
+                rig.batch(100).run(SyncStart.resume(), SyncProgress.Listener.none());
 
                 Map<String, Property> truth = rig.truth();
                 assertThat(truth.values())
