@@ -131,18 +131,34 @@ public final class ChangeFileSync implements ReplicaSync {
         ChangeFilePosition from = position(start, today);
         LOG.info("Change-file sync started at {}", from.describe());
         var run = new Run(listener, began, from);
-        for (LocalDate day = from.day(); day.isBefore(today); day = day.plusDays(1)) {
-            Optional<List<ChangeFile>> listed = files.files(day);
+        LocalDate day = from.day();
+        Optional<List<ChangeFile>> listed = Optional.empty();
+        while (day.isBefore(today)) {
+            listed = listed.isPresent() ? listed : files.files(day);
+            if (listed.isPresent()) {
+                run.day(day, listed.get());
+                listed = Optional.empty();
+                day = day.plusDays(1);
+                continue;
+            }
+            // A missing day followed by a published one is a gap, not a day still to come:
+            // waiting for it would stop every later run here.
+            LocalDate next = day.plusDays(1);
+            listed = next.isBefore(today) ? files.files(next) : Optional.empty();
             if (listed.isEmpty()) {
                 LOG.info("Change files of {} are not published yet; the run ends there", day);
                 break;
             }
-            run.day(day, listed.get());
+            LOG.warn(
+                    "Change files of {} are missing while those of {} exist; skipping it",
+                    day,
+                    next);
+            day = next;
         }
         SyncProgress done = run.progress();
         LOG.info(
-                "Change-file sync finished at {}: {} pages, {} properties, {} changes in {} ms ({}"
-                        + " per s)",
+                "Change-file sync finished, next at {}: {} pages, {} properties, {} changes in {}"
+                        + " ms ({} per s)",
                 run.position.describe(),
                 done.pages(),
                 done.properties(),

@@ -214,6 +214,18 @@ class ChangeFileSyncTest {
     }
 
     @Test
+    void run_aMissingDayBeforeAPublishedOne_isSkippedWithTheRunGoingOn() {
+        Rig rig = rig("gap", 13);
+        LocalDate gap = FIRST.plusDays(1);
+        rig.upstream.gaps.add(gap);
+
+        rig.sync().run(SyncStart.since(at(FIRST)), SyncProgress.Listener.none());
+
+        assertThat(rig.upstream.listings).containsExactly(FIRST, gap, FIRST.plusDays(2));
+        assertThat(rig.checkpoint().since()).isEqualTo(at(FIRST.plusDays(DAYS)));
+    }
+
+    @Test
     void run_withoutCheckpoint_readsTheConfiguredDaysBeforeToday() {
         Rig rig = rig("first", 5);
 
@@ -231,8 +243,8 @@ class ChangeFileSyncTest {
 
         rig.sync().run(SyncStart.full(), SyncProgress.Listener.none());
 
-        assertThat(rig.upstream.listings)
-                .containsExactly(today.minusDays(ChangeFileSync.KEPT_DAYS));
+        assertThat(rig.upstream.listings.getFirst())
+                .isEqualTo(today.minusDays(ChangeFileSync.KEPT_DAYS));
     }
 
     @Test

@@ -66,6 +66,9 @@ final class FakeChangeUpstream implements ChangeFiles, PropertySource {
     /** Days from this one on are not published. */
     LocalDate publishedBefore;
 
+    /** Days the upstream skipped: never published. */
+    final Set<LocalDate> gaps = new HashSet<>();
+
     private final TreeMap<LocalDate, Map<ChangeFile.Kind, List<ChangeRow>>> days = new TreeMap<>();
     private final Set<String> expiredOnce = new HashSet<>();
     private int links;
@@ -140,7 +143,7 @@ final class FakeChangeUpstream implements ChangeFiles, PropertySource {
     @Override
     public Optional<List<ChangeFile>> files(LocalDate day) {
         listings.add(day);
-        if (!days.containsKey(day) || !day.isBefore(publishedBefore)) {
+        if (!days.containsKey(day) || !day.isBefore(publishedBefore) || gaps.contains(day)) {
             return Optional.empty();
         }
         List<ChangeFile> files = new ArrayList<>();
