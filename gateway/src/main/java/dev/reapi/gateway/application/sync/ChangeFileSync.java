@@ -39,8 +39,8 @@ import org.slf4j.LoggerFactory;
  * #CHECKPOINT} saying how far it got (day, file, rows done, last row), so a run stopped at any
  * point resumes at the chunk after the last committed one, and a chunk applied twice records
  * nothing twice. An expired download link mid-file asks for fresh links and resumes at the row
- * after the last committed one. A day whose files are not published yet ends the run; the next run
- * starts there.
+ * after the last committed one. A day whose files are not published yet ends the run, and the next
+ * run starts there; a missing day followed by a published one is skipped with a WARN.
  *
  * <p>{@link SyncStart#resume()} continues from the checkpoint, or on a first run starts {@code
  * firstDays} days before today. {@link SyncStart#since} starts at the instant's UTC day; a full run
