@@ -129,7 +129,7 @@ public final class ChangeFileSync implements ReplicaSync {
         Instant began = clock.instant();
         LocalDate today = LocalDate.ofInstant(began, ZoneOffset.UTC);
         ChangeFilePosition from = position(start, today);
-        LOG.info("Change-file sync started at {}", from.describe());
+        LOG.info("Change-file sync started at {} ({})", from.describe(), describe(start));
         var run = new Run(listener, began, from);
         LocalDate day = from.day();
         Optional<List<ChangeFile>> listed = Optional.empty();
@@ -166,6 +166,17 @@ public final class ChangeFileSync implements ReplicaSync {
                 done.elapsed().toMillis(),
                 String.format(Locale.ROOT, "%.1f", done.rate()));
         return done;
+    }
+
+    private String describe(SyncStart start) {
+        return switch (start) {
+            case SyncStart.Since since when since.full() -> "full run";
+            case SyncStart.Since since -> "requested since " + since.since();
+            case SyncStart.Resume resume ->
+                    checkpoints.find(CHECKPOINT).isPresent()
+                            ? "from the checkpoint"
+                            : "first run, " + settings.firstDays() + " days back";
+        };
     }
 
     private ChangeFilePosition position(SyncStart start, LocalDate today) {
