@@ -1,7 +1,7 @@
 package dev.reapi.cli;
 
-import dev.reapi.gateway.application.sync.BatchSync;
 import dev.reapi.gateway.application.sync.SyncProgress;
+import dev.reapi.gateway.application.sync.SyncStart;
 import dev.reapi.gateway.config.BatchSyncRun;
 import dev.reapi.gateway.config.GatewayConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -24,17 +24,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code reapi sync}: one batch sync of the upstream's updated feed into the configured database,
- * in the foreground, with progress on stderr and a summary on stdout.
+ * {@code reapi sync}: one batch sync of the upstream's changes (the updated feed on v1, the daily
+ * change files on v2) into the configured database, in the foreground, with progress on stderr and
+ * a summary on stdout.
  */
 @Command(
         name = "sync",
         mixinStandardHelpOptions = true,
         description = {
-            "Runs one batch sync of the upstream's updated feed into the replica, without the"
-                    + " HTTP server, then prints a summary.",
-            "Without --since or --full it continues an interrupted run, else starts an hour"
-                    + " before the last synced change (like the gateway's daily schedule).",
+            "Runs one batch sync of the upstream's changes into the replica (the updated feed on"
+                    + " v1, the daily change files on v2), without the HTTP server, then prints a"
+                    + " summary.",
+            "Without --since or --full it continues an interrupted run, else goes on from the"
+                    + " last run (like the gateway's daily schedule).",
             "Do not run it while a gateway on the same database may run its scheduled sync."
         })
 final class SyncCommand implements Callable<Integer> {
@@ -56,10 +58,16 @@ final class SyncCommand implements Callable<Integer> {
                 names = "--since",
                 paramLabel = "T",
                 converter = InstantConverter.class,
-                description = "Sync changes at or after T: an ISO-8601 instant or a date (UTC).")
+                description =
+                        "Sync changes at or after T: an ISO-8601 instant or a date (UTC). On v2,"
+                                + " from the change files of T's day.")
         Instant since;
 
-        @Option(names = "--full", description = "Sync everything, and mark what is gone deleted.")
+        @Option(
+                names = "--full",
+                description =
+                        "Sync everything, and mark what is gone deleted. On v2, every day the"
+                                + " upstream keeps change files for (366).")
         boolean full;
     }
 
@@ -79,11 +87,11 @@ final class SyncCommand implements Callable<Integer> {
         return 0;
     }
 
-    private BatchSync.Start start() {
+    private SyncStart start() {
         if (range == null) {
-            return BatchSync.Start.resume();
+            return SyncStart.resume();
         }
-        return range.full ? BatchSync.Start.full() : BatchSync.Start.since(range.since);
+        return range.full ? SyncStart.full() : SyncStart.since(range.since);
     }
 
     /** Whether stderr is likely a terminal (a console exists and, on Java 22+, says so). */

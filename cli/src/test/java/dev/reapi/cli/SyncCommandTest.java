@@ -21,15 +21,19 @@ class SyncCommandTest {
     @TempDir Path dir;
 
     private Path config(String baseUrl) throws IOException {
+        return config(baseUrl, "v1");
+    }
+
+    private Path config(String baseUrl, String provider) throws IOException {
         Path file = dir.resolve("reapi.yaml");
         Files.writeString(
                 file,
                 """
-                upstream: {api_key: sandbox, base_url: "%s"}
+                upstream: {provider: %s, api_key: sandbox, base_url: "%s"}
                 database: {url: "jdbc:sqlite:%s"}
                 sync: {batch_page_size: 7}
                 """
-                        .formatted(baseUrl, dir.resolve("reapi.db")));
+                        .formatted(provider, baseUrl, dir.resolve("reapi.db")));
         return file;
     }
 
@@ -43,6 +47,23 @@ class SyncCommandTest {
 
             assertThat(run.exit).as(run.err).isZero();
             assertThat(run.out).startsWith("reapi sync: 5 pages, 30 properties, 0 changes");
+            try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("reapi.db"))) {
+                assertThat(new JdbiReplicaStore(db).find("P000000030")).isPresent();
+            }
+        }
+    }
+
+    @Test
+    void sync_fullOnV2_readsEveryKeptDaysChangeFilesAndPrintsASummary() throws IOException {
+        try (Sandbox sandbox =
+                Sandbox.start(SandboxOptions.defaults().withPort(0).withProperties(30))) {
+            Path file = config(sandbox.baseUrl(), "v2");
+
+            Run run = run("sync", "--full", "--config", file.toString());
+
+            assertThat(run.exit).as(run.err).isZero();
+            // The sandbox spreads its properties over the last year, at most one a day here.
+            assertThat(run.out).startsWith("reapi sync: 30 pages, 30 properties, 0 changes");
             try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("reapi.db"))) {
                 assertThat(new JdbiReplicaStore(db).find("P000000030")).isPresent();
             }

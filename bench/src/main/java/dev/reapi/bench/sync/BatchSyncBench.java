@@ -13,6 +13,7 @@ import dev.reapi.gateway.application.sync.BatchSync;
 import dev.reapi.gateway.application.sync.ChangeApplier;
 import dev.reapi.gateway.application.sync.DeletionSweep;
 import dev.reapi.gateway.application.sync.SyncProgress;
+import dev.reapi.gateway.application.sync.SyncStart;
 import dev.reapi.sandbox.Sandbox;
 import dev.reapi.sandbox.SandboxOptions;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -134,7 +135,7 @@ public final class BatchSyncBench {
             long began = System.nanoTime();
             SyncProgress done =
                     sync.run(
-                            BatchSync.Start.full(),
+                            SyncStart.full(),
                             progress -> {
                                 if (progress.pages() % 100 == 0) {
                                     LOG.info("{}: {}", target, progress);

@@ -6,36 +6,38 @@ import dev.reapi.gateway.adapter.out.persistence.Database;
 import dev.reapi.gateway.adapter.out.persistence.JdbiChangeLogStore;
 import dev.reapi.gateway.adapter.out.persistence.JdbiReplicaStore;
 import dev.reapi.gateway.application.port.out.ChangeHook;
-import dev.reapi.gateway.application.sync.BatchSync;
 import dev.reapi.gateway.application.sync.ChangeApplier;
+import dev.reapi.gateway.application.sync.ReplicaSync;
 import dev.reapi.gateway.application.sync.SyncProgress;
+import dev.reapi.gateway.application.sync.SyncStart;
 import dev.reapi.gateway.domain.GatewayException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 
 /**
- * One batch sync in the foreground, without the HTTP server: what {@code reapi sync} runs. It uses
- * the configured database and upstream, and the same checkpoint as the gateway's schedule, so it
- * must not run while a gateway's scheduled sync may. Cache entries are not invalidated (this
- * process holds no cache; a shared cache tier's entries expire by their TTL). Not thread-safe: one
- * call at a time.
+ * One batch sync in the foreground, without the HTTP server: what {@code reapi sync} runs (the
+ * updated feed on v1, the change files on v2, see {@link SyncWiring#replicaSync}). It uses the
+ * configured database and upstream, and the same checkpoint as the gateway's schedule, so it must
+ * not run while a gateway's scheduled sync may. Cache entries are not invalidated (this process
+ * holds no cache; a shared cache tier's entries expire by their TTL). Not thread-safe: one call at
+ * a time.
  */
 public final class BatchSyncRun {
 
     private BatchSyncRun() {}
 
     /**
-     * Runs one batch sync from {@code start} to the feed's end.
+     * Runs one batch sync from {@code start} to the end of what the upstream offers.
      *
      * @param listener told after each committed page
      * @return the run's totals
      * @throws StartupException when the database cannot be opened
-     * @throws dev.reapi.gateway.application.port.out.UpstreamFailure when the feed fails; the
+     * @throws dev.reapi.gateway.application.port.out.UpstreamFailure when the upstream fails; the
      *     committed pages stay, and the next run resumes after them
      */
     public static SyncProgress run(
             GatewayConfig config,
-            BatchSync.Start start,
+            SyncStart start,
             SyncProgress.Listener listener,
             MeterRegistry registry,
             Clock clock) {
@@ -53,6 +55,7 @@ public final class BatchSyncRun {
         try (database;
                 RealEstateApiClient client =
                         RealEstateApiClient.builder()
+                                .provider(config.upstream().provider())
                                 .apiKey(config.upstream().apiKey())
                                 .baseUrl(config.upstream().baseUrl())
                                 .callTimeout(config.upstream().timeout())
@@ -63,8 +66,8 @@ public final class BatchSyncRun {
             var applier =
                     new ChangeApplier(
                             log, JsonCodecs.propertyCodecs().property(), ChangeHook.none(), clock);
-            BatchSync sync =
-                    SyncWiring.batchSync(
+            ReplicaSync sync =
+                    SyncWiring.replicaSync(
                             config.sync(),
                             database,
                             client,

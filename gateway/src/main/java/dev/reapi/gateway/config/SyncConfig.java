@@ -1,6 +1,7 @@
 package dev.reapi.gateway.config;
 
 import dev.reapi.gateway.application.sync.BatchSync;
+import dev.reapi.gateway.application.sync.ChangeFileSync;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -20,7 +21,10 @@ import java.util.Objects;
  * @param batchZone the zone of {@code batchTime} (default UTC)
  * @param batchLookback how far before the last high-water mark a scheduled run starts (default 1
  *     hour)
- * @param batchPageSize properties per feed page, 1..1000 (default 500)
+ * @param batchPageSize properties per feed page (v1) or change-file rows per chunk (v2), 1..1000
+ *     (default 500)
+ * @param changeFileFirstDays on v2, how many days back a batch sync without a checkpoint starts,
+ *     1..366 (default 1: yesterday's files)
  * @param watchedRefreshInterval how often watched properties are refreshed; zero disables it
  *     (default 15 minutes)
  */
@@ -32,6 +36,7 @@ public record SyncConfig(
         ZoneId batchZone,
         Duration batchLookback,
         int batchPageSize,
+        int changeFileFirstDays,
         Duration watchedRefreshInterval) {
 
     public SyncConfig {
@@ -45,11 +50,19 @@ public record SyncConfig(
             throw new ConfigException(
                     "sync.webhook_secrets: one or two secrets, got " + webhookSecrets.size());
         }
+        if (changeFileFirstDays < 1 || changeFileFirstDays > ChangeFileSync.KEPT_DAYS) {
+            throw new ConfigException(
+                    "sync.changefile_first_days: must be 1.."
+                            + ChangeFileSync.KEPT_DAYS
+                            + ", was "
+                            + changeFileFirstDays);
+        }
     }
 
     /** The defaults listed above, without webhook secrets. */
     public static SyncConfig defaults() {
         BatchSync.Settings batch = BatchSync.Settings.defaults();
+        ChangeFileSync.Settings changeFiles = ChangeFileSync.Settings.defaults();
         return new SyncConfig(
                 List.of(),
                 Duration.ofMinutes(5),
@@ -58,12 +71,18 @@ public record SyncConfig(
                 ZoneId.of("UTC"),
                 batch.lookback(),
                 batch.pageSize(),
+                changeFiles.firstDays(),
                 Duration.ofMinutes(15));
     }
 
     /** The batch sync's settings. */
     public BatchSync.Settings batchSettings() {
         return new BatchSync.Settings(batchPageSize, batchLookback);
+    }
+
+    /** The change-file sync's settings (v2). */
+    public ChangeFileSync.Settings changeFileSettings() {
+        return new ChangeFileSync.Settings(batchPageSize, changeFileFirstDays);
     }
 
     /** Whether webhooks are accepted. */
@@ -87,6 +106,8 @@ public record SyncConfig(
                 + batchLookback
                 + ", batchPageSize="
                 + batchPageSize
+                + ", changeFileFirstDays="
+                + changeFileFirstDays
                 + ", watchedRefreshInterval="
                 + watchedRefreshInterval
                 + "]";

@@ -1,6 +1,7 @@
 package dev.reapi.gateway.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.reapi.gateway.application.sync.ChangeFileSync;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -30,6 +31,7 @@ final class SyncConfigParser {
                 "batch_zone",
                 "batch_lookback_s",
                 "batch_page_size",
+                "changefile_first_days",
                 "watched_refresh_interval_s");
         SyncConfig d = SyncConfig.defaults();
         return new SyncConfig(
@@ -44,6 +46,12 @@ final class SyncConfigParser {
                         s.integer(
                                 "batch_lookback_s", d.batchLookback().toSeconds(), 0, 30 * DAY_S)),
                 (int) s.integer("batch_page_size", d.batchPageSize(), 1, 1_000),
+                (int)
+                        s.integer(
+                                "changefile_first_days",
+                                d.changeFileFirstDays(),
+                                1,
+                                ChangeFileSync.KEPT_DAYS),
                 Duration.ofSeconds(
                         s.integer(
                                 "watched_refresh_interval_s",

@@ -1,6 +1,7 @@
 package dev.reapi.gateway.config;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import dev.reapi.client.Provider;
 import dev.reapi.client.RealEstateApiClient;
 import dev.reapi.gateway.adapter.in.http.SyncEndpoints;
 import dev.reapi.gateway.adapter.in.http.WebhookRoutes;
@@ -11,6 +12,8 @@ import dev.reapi.gateway.adapter.out.cache.JsonCodecs;
 import dev.reapi.gateway.adapter.out.persistence.Database;
 import dev.reapi.gateway.adapter.out.persistence.JdbiSyncCheckpointStore;
 import dev.reapi.gateway.adapter.out.persistence.JdbiWebhookInboxStore;
+import dev.reapi.gateway.adapter.out.upstream.ClientChangeFiles;
+import dev.reapi.gateway.adapter.out.upstream.ClientPropertySource;
 import dev.reapi.gateway.adapter.out.upstream.ClientUpdatedFeed;
 import dev.reapi.gateway.application.port.out.ChangeHook;
 import dev.reapi.gateway.application.port.out.ChangeLog;
@@ -18,9 +21,11 @@ import dev.reapi.gateway.application.port.out.ReplicaStore;
 import dev.reapi.gateway.application.port.out.WatchedProperties;
 import dev.reapi.gateway.application.sync.BatchSync;
 import dev.reapi.gateway.application.sync.ChangeApplier;
+import dev.reapi.gateway.application.sync.ChangeFileSync;
 import dev.reapi.gateway.application.sync.DeletionSweep;
 import dev.reapi.gateway.application.sync.InboxWorker;
 import dev.reapi.gateway.application.sync.IncrementalSync;
+import dev.reapi.gateway.application.sync.ReplicaSync;
 import dev.reapi.gateway.application.sync.WebhookIngestion;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -33,10 +38,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Wires replica sync around the read path's {@link ChangeApplier}: webhook ingestion and its inbox
- * worker, the batch sync with its deletion sweep and daily schedule, and incremental refreshes (the
- * refresh route and the periodic refresh of watched properties). {@link #start} starts the inbox
- * worker and pushes it and the webhook writer on the composition root's resource stack, so that
- * they stop before the database closes.
+ * worker, the batch sync (the updated feed on v1, the change files on v2) and its daily schedule,
+ * and incremental refreshes (the refresh route and the periodic refresh of watched properties).
+ * {@link #start} starts the inbox worker and pushes it and the webhook writer on the composition
+ * root's resource stack, so that they stop before the database closes.
  */
 final class SyncWiring {
 
@@ -95,8 +100,8 @@ final class SyncWiring {
         var incremental = new IncrementalSync(read.source(), applier, read.ledger(), clock);
         List<RecurringTask<?>> tasks = new ArrayList<>();
         if (config.batchEnabled()) {
-            BatchSync batch =
-                    batchSync(
+            ReplicaSync batch =
+                    replicaSync(
                             config,
                             database,
                             client,
@@ -117,8 +122,11 @@ final class SyncWiring {
         return new SyncWiring(worker, ingestion, new SyncEndpoints(webhooks, incremental), tasks);
     }
 
-    /** A batch sync of the upstream's feed into the replica, sweeping deletions on full runs. */
-    static BatchSync batchSync(
+    /**
+     * The batch sync for the client's provider: on v1 the updated feed, sweeping deletions on full
+     * runs; on v2 the daily change files, marking the deletions they list.
+     */
+    static ReplicaSync replicaSync(
             SyncConfig config,
             Database database,
             RealEstateApiClient client,
@@ -128,15 +136,28 @@ final class SyncWiring {
             ChangeHook hook,
             MeterRegistry registry,
             Clock clock) {
-        var sweep =
+        var deletions =
                 new DeletionSweep(
                         replica, log, JsonCodecs.propertyCodecs().property(), hook, clock);
+        var checkpoints = new JdbiSyncCheckpointStore(database);
+        if (client.provider() == Provider.V2) {
+            var source = new ClientPropertySource(client, clock);
+            return new ChangeFileSync(
+                    new ClientChangeFiles(client, source),
+                    source,
+                    applier,
+                    deletions,
+                    checkpoints,
+                    config.changeFileSettings(),
+                    clock,
+                    registry);
+        }
         return new BatchSync(
                 new ClientUpdatedFeed(client),
                 applier,
-                new JdbiSyncCheckpointStore(database),
+                checkpoints,
                 config.batchSettings(),
-                Optional.of(sweep),
+                Optional.of(deletions),
                 clock,
                 registry);
     }

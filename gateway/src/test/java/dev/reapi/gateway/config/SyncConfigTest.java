@@ -42,6 +42,7 @@ class SyncConfigTest {
         assertThat(sync.batchZone()).isEqualTo(ZoneId.of("UTC"));
         assertThat(sync.batchLookback()).isEqualTo(Duration.ofHours(1));
         assertThat(sync.batchPageSize()).isEqualTo(500);
+        assertThat(sync.changeFileFirstDays()).isEqualTo(1);
         assertThat(sync.watchedRefreshInterval()).isEqualTo(Duration.ofMinutes(15));
     }
 
@@ -58,6 +59,7 @@ class SyncConfigTest {
                           batch_zone: Europe/Paris
                           batch_lookback_s: 600
                           batch_page_size: 200
+                          changefile_first_days: 30
                           watched_refresh_interval_s: 0
                         """
                                 .formatted(SECRET_A, SECRET_B));
@@ -69,6 +71,8 @@ class SyncConfigTest {
         assertThat(sync.batchZone()).isEqualTo(ZoneId.of("Europe/Paris"));
         assertThat(sync.batchSettings().lookback()).isEqualTo(Duration.ofMinutes(10));
         assertThat(sync.batchSettings().pageSize()).isEqualTo(200);
+        assertThat(sync.changeFileSettings().pageSize()).isEqualTo(200);
+        assertThat(sync.changeFileSettings().firstDays()).isEqualTo(30);
         assertThat(sync.watchedRefreshInterval()).isZero();
     }
 
@@ -108,6 +112,8 @@ class SyncConfigTest {
                 "batch_zone: Mars/Olympus|sync.batch_zone: expected a time zone",
                 "batch_lookback_s: -1|sync.batch_lookback_s: must be in 0..2592000, was -1",
                 "batch_page_size: 1001|sync.batch_page_size: must be in 1..1000, was 1001",
+                "changefile_first_days: 0|sync.changefile_first_days: must be in 1..366, was 0",
+                "changefile_first_days: 367|sync.changefile_first_days: must be in 1..366, was 367",
                 "watched_refresh_interval_s: x|sync.watched_refresh_interval_s: expected an"
                         + " integer",
                 "bogus: 1|sync.bogus: unknown key"

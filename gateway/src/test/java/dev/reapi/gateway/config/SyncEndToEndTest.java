@@ -6,14 +6,21 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.standardwebhooks.Webhook;
+import dev.reapi.client.Provider;
+import dev.reapi.gateway.adapter.in.schedule.BatchSyncSchedule;
+import dev.reapi.gateway.adapter.in.schedule.WatchedRefreshSchedule;
 import dev.reapi.gateway.adapter.out.persistence.Database;
 import dev.reapi.gateway.adapter.out.persistence.JdbiChangeLogStore;
 import dev.reapi.gateway.adapter.out.persistence.JdbiWebhookInboxStore;
+import dev.reapi.gateway.application.sync.SyncProgress;
+import dev.reapi.gateway.application.sync.SyncStart;
 import dev.reapi.gateway.domain.sync.ChangeSource;
 import dev.reapi.gateway.domain.sync.PropertyChange;
+import dev.reapi.gateway.testing.MutableClock;
 import dev.reapi.sandbox.MarketChange;
 import dev.reapi.sandbox.Sandbox;
 import dev.reapi.sandbox.SandboxOptions;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,20 +28,30 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Replica sync as {@link Gateway#start} wires it, on SQLite against the sandbox: signed webhooks
- * change the replica and its history, forged ones change nothing, and the refresh route records
- * what the sandbox's market moved.
+ * Replica sync as {@link Gateway#start} wires it, on SQLite against the sandbox, on either
+ * provider: signed webhooks change the replica and its history, forged ones change nothing, the
+ * refresh route records what the sandbox's market moved, and a batch sync (the updated feed on v1,
+ * the day's change files after midnight on v2) records it too.
  */
+@ParameterizedClass
+@EnumSource(Provider.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SyncEndToEndTest {
 
@@ -44,39 +61,49 @@ class SyncEndToEndTest {
 
     @TempDir static Path dir;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    @Parameter Provider provider;
+
+    private MutableClock market;
+    private HttpClient http;
     private final ObjectMapper mapper = new ObjectMapper();
     private Sandbox sandbox;
+    private GatewayConfig config;
     private Gateway gateway;
     private Database db;
     private String key;
 
-    @BeforeAll
+    @BeforeParameterizedClassInvocation(injectArguments = false)
     void start() {
-        sandbox = Sandbox.start(SandboxOptions.defaults().withPort(0).withProperties(20));
-        String url = "jdbc:sqlite:" + dir.resolve("reapi.db");
-        gateway =
-                Gateway.start(
-                        GatewayConfig.load(
-                                Optional.empty(),
-                                Map.of(
-                                        "REALESTATEAPI_KEY",
-                                        "sandbox",
-                                        "REALESTATEAPI_BASE_URL",
-                                        sandbox.baseUrl(),
-                                        "REAPI_HOST",
-                                        "127.0.0.1",
-                                        "REAPI_PORT",
-                                        "0",
-                                        "REAPI_DATABASE_URL",
-                                        url,
-                                        "REAPI_WEBHOOK_SECRETS",
-                                        SECRET)));
+        market = new MutableClock(Instant.now());
+        http = HttpClient.newHttpClient();
+        sandbox =
+                Sandbox.start(
+                        SandboxOptions.defaults().withPort(0).withProperties(20).withClock(market));
+        String url = "jdbc:sqlite:" + dir.resolve(provider + ".db");
+        config =
+                GatewayConfig.load(
+                        Optional.empty(),
+                        Map.of(
+                                "REALESTATEAPI_PROVIDER",
+                                provider.name().toLowerCase(Locale.ROOT),
+                                "REALESTATEAPI_KEY",
+                                "sandbox",
+                                "REALESTATEAPI_BASE_URL",
+                                sandbox.baseUrl(),
+                                "REAPI_HOST",
+                                "127.0.0.1",
+                                "REAPI_PORT",
+                                "0",
+                                "REAPI_DATABASE_URL",
+                                url,
+                                "REAPI_WEBHOOK_SECRETS",
+                                SECRET));
+        gateway = Gateway.start(config);
         db = Database.open(url);
         key = gateway.apiKeys().issue("sync-e2e", "pro", false).rawKey();
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation(injectArguments = false)
     void stop() {
         if (db != null) {
             db.close();
@@ -94,7 +121,7 @@ class SyncEndToEndTest {
     void webhook_signed_changesReplicaAndHistory_forged_isRejectedAndChangesNothing()
             throws Exception {
         assertThat(get("/api/properties/" + ID).statusCode()).isEqualTo(200);
-        Instant at = Instant.now();
+        Instant at = Collections.max(List.of(Instant.now(), market.instant()));
         String body =
                 """
                 {"type":"property.price_changed","timestamp":"%s","data":\
@@ -128,6 +155,8 @@ class SyncEndToEndTest {
         for (int i = 1; i <= 20; i++) {
             assertThat(get("/api/properties/P%09d".formatted(i)).statusCode()).isEqualTo(200);
         }
+        // Later than any webhook another test sent.
+        market.advance(Duration.ofMinutes(5));
         List<MarketChange> moved = sandbox.tick(1);
         String id = moved.getFirst().propertyId();
 
@@ -151,6 +180,57 @@ class SyncEndToEndTest {
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(mapper.readTree(response.body()).path("status").asInt()).isEqualTo(404);
+    }
+
+    @Test
+    void batchSync_afterTheMarketMoved_recordsTheChangesWithSourceBatch() throws Exception {
+        for (int i = 1; i <= 20; i++) {
+            assertThat(get("/api/properties/P%09d".formatted(i)).statusCode()).isEqualTo(200);
+        }
+        market.advance(Duration.ofMinutes(10));
+        List<MarketChange> moved = sandbox.tick(3);
+        // On v2 the day's changes are published after midnight (UTC).
+        Instant midnight =
+                LocalDate.ofInstant(market.instant(), ZoneOffset.UTC)
+                        .plusDays(1)
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .toInstant();
+        market.advance(Duration.between(market.instant(), midnight).plusMinutes(30));
+
+        SyncProgress done =
+                BatchSyncRun.run(
+                        config,
+                        SyncStart.resume(),
+                        SyncProgress.Listener.none(),
+                        new SimpleMeterRegistry(),
+                        market);
+
+        assertThat(done.pages()).isPositive();
+        for (MarketChange change : moved) {
+            assertThat(history(change.propertyId()))
+                    .as(change.propertyId())
+                    .anySatisfy(c -> assertThat(c.source()).isEqualTo(ChangeSource.BATCH));
+        }
+    }
+
+    @Test
+    void schedule_registersTheBatchSyncAndTheWatchedRefresh() {
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(
+                        () ->
+                                assertThat(scheduledTasks())
+                                        .contains(
+                                                BatchSyncSchedule.TASK_NAME,
+                                                WatchedRefreshSchedule.TASK_NAME));
+    }
+
+    private List<String> scheduledTasks() {
+        return db.jdbi()
+                .withHandle(
+                        h ->
+                                h.createQuery("SELECT task_name FROM scheduled_tasks")
+                                        .mapTo(String.class)
+                                        .list());
     }
 
     private List<PropertyChange> history(String id) {

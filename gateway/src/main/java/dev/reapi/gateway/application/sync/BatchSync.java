@@ -30,16 +30,16 @@ import org.slf4j.LoggerFactory;
  * point (crash, upstream failure, a throwing listener) resumes after the last committed page, and a
  * page applied twice records nothing twice.
  *
- * <p>{@link Start#resume()} (what the schedule uses) continues an interrupted run from its cursor,
- * or starts a new one at the last high-water mark minus the lookback window (default 1 hour; it
- * absorbs upstream clock skew and late commits), or from the beginning when there is none. Runs
- * must not overlap: the schedule runs on one instance at a time; a manual run should not be started
- * while the gateway's schedule may run. A full run (from the feed's beginning) with a {@link
- * DeletionSweep} also marks the properties it did not see deleted. Meters: {@code
+ * <p>{@link SyncStart#resume()} (what the schedule uses) continues an interrupted run from its
+ * cursor, or starts a new one at the last high-water mark minus the lookback window (default 1
+ * hour; it absorbs upstream clock skew and late commits), or from the beginning when there is none.
+ * Runs must not overlap: the schedule runs on one instance at a time; a manual run should not be
+ * started while the gateway's schedule may run. A full run (from the feed's beginning) with a
+ * {@link DeletionSweep} also marks the properties it did not see deleted. Meters: {@code
  * reapi.sync.pages}, {@code reapi.sync.properties}, {@code reapi.sync.changes} (counters).
  * Thread-safe, one run at a time.
  */
-public final class BatchSync {
+public final class BatchSync implements ReplicaSync {
 
     /** The checkpoint name of batch sync. */
     public static final String CHECKPOINT = "batch";
@@ -80,36 +80,6 @@ public final class BatchSync {
         }
     }
 
-    /** Where a run starts. */
-    public sealed interface Start {
-
-        /** Everything the upstream has. */
-        static Start full() {
-            return new Since(Instant.EPOCH);
-        }
-
-        /** Changes at or after {@code since}. */
-        static Start since(Instant since) {
-            return new Since(since);
-        }
-
-        /** Continue an interrupted run, else from the checkpoint minus the lookback. */
-        static Start resume() {
-            return new Resume();
-        }
-
-        /** From an explicit instant. */
-        record Since(Instant since) implements Start {
-
-            public Since {
-                Objects.requireNonNull(since, "since");
-            }
-        }
-
-        /** From the checkpoint. */
-        record Resume() implements Start {}
-    }
-
     /**
      * A batch sync reading {@code feed}, applying through {@code applier}, finding no deletions.
      */
@@ -148,14 +118,9 @@ public final class BatchSync {
         this.changesMeter = counter(meters, "reapi.sync.changes", "changes newly recorded");
     }
 
-    /**
-     * Runs until the feed's last page.
-     *
-     * @param listener told after each committed page; an exception from it stops the run (the page
-     *     stays committed) and is rethrown
-     * @return the run's totals
-     */
-    public synchronized SyncProgress run(Start start, SyncProgress.Listener listener) {
+    /** Runs until the feed's last page. */
+    @Override
+    public synchronized SyncProgress run(SyncStart start, SyncProgress.Listener listener) {
         Position position = position(start);
         Instant began = clock.instant();
         LOG.info("Batch sync started since {} ({})", position.since(), position.describe());
@@ -253,14 +218,14 @@ public final class BatchSync {
         }
     }
 
-    private Position position(Start start) {
+    private Position position(SyncStart start) {
         Optional<SyncCheckpoint> stored = checkpoints.find(CHECKPOINT);
         Instant highAt = stored.map(SyncCheckpoint::highAt).orElse(Instant.EPOCH);
         String highId = stored.map(SyncCheckpoint::highId).orElse("");
         return switch (start) {
-            case Start.Since since ->
+            case SyncStart.Since since ->
                     new Position(since.since(), null, highAt, highId, "requested");
-            case Start.Resume resume -> {
+            case SyncStart.Resume resume -> {
                 if (stored.isPresent() && stored.get().inProgress()) {
                     yield new Position(
                             stored.get().since(), stored.get().cursor(), highAt, highId, "resumed");
@@ -278,7 +243,8 @@ public final class BatchSync {
         return byTime > 0 || (byTime == 0 && p.id().compareTo(highId) > 0);
     }
 
-    private static Counter counter(MeterRegistry meters, String name, String description) {
+    /** A counter of batch sync, shared by both ways of reading the upstream. */
+    static Counter counter(MeterRegistry meters, String name, String description) {
         return Counter.builder(name)
                 .description(description)
                 .tag("sync", CHECKPOINT)

@@ -4,11 +4,13 @@ import dev.reapi.client.model.Property;
 import dev.reapi.gateway.application.cache.ValueCodec;
 import dev.reapi.gateway.application.port.out.ChangeHook;
 import dev.reapi.gateway.application.port.out.ChangeLog;
+import dev.reapi.gateway.application.port.out.ChangeLog.Committed;
 import dev.reapi.gateway.application.port.out.ChangeLog.Stored;
 import dev.reapi.gateway.application.port.out.ChangeLog.Writes;
 import dev.reapi.gateway.application.port.out.ReplicaStore;
 import dev.reapi.gateway.domain.sync.ChangeSource;
 import dev.reapi.gateway.domain.sync.PropertyChange;
+import dev.reapi.gateway.domain.sync.SyncCheckpoint;
 import dev.reapi.gateway.domain.sync.TrackedField;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,6 +86,14 @@ public final class DeletionSweep {
     }
 
     /**
+     * Clears the deletion mark of {@code properties}, which the upstream lists again; call before
+     * they are applied. Ids the replica does not hold are ignored.
+     */
+    void restore(List<Property> properties) {
+        replica.markSeen(properties.stream().map(Property::id).toList(), clock.instant());
+    }
+
+    /**
      * Marks every property the run did not see deleted and records the change.
      *
      * @return how many were marked
@@ -94,7 +105,10 @@ public final class DeletionSweep {
                 unseen = replica.unseen(runStart, CHUNK)) {
             Instant now = clock.instant();
             List<PropertyChange> recorded =
-                    log.commit(unseen, stored -> writes(stored, runStart, now)).changes();
+                    log.commit(
+                                    unseen,
+                                    stored -> writes(stored, id -> runStart, now, Optional.empty()))
+                            .changes();
             replica.markDeleted(unseen, now);
             recorded.forEach(change -> hook.changed(change.propertyId(), true));
             deleted += unseen.size();
@@ -106,7 +120,32 @@ public final class DeletionSweep {
         return deleted;
     }
 
-    private Writes writes(Map<String, Stored> stored, Instant runStart, Instant now) {
+    /**
+     * Marks {@code versions}' properties deleted (the upstream listed them as deleted) and records
+     * each one's change of {@code status} to {@value #DELETED} at its version, with {@code
+     * checkpoint} in the same transaction. The mark comes first: a crash before the commit leaves
+     * the checkpoint behind it, so the next run marks and records again, and records nothing twice.
+     * Ids the replica does not hold are ignored.
+     *
+     * @param versions the version of each property's deletion, by id
+     * @return what was committed
+     */
+    Committed deleteListed(Map<String, Instant> versions, Optional<SyncCheckpoint> checkpoint) {
+        Instant now = clock.instant();
+        replica.markDeleted(versions.keySet(), now);
+        Committed committed =
+                log.commit(
+                        versions.keySet(),
+                        stored -> writes(stored, versions::get, now, checkpoint));
+        committed.changes().forEach(change -> hook.changed(change.propertyId(), true));
+        return committed;
+    }
+
+    private Writes writes(
+            Map<String, Stored> stored,
+            Function<String, Instant> version,
+            Instant now,
+            Optional<SyncCheckpoint> checkpoint) {
         List<PropertyChange> changes = new ArrayList<>();
         stored.forEach(
                 (id, row) -> {
@@ -117,10 +156,10 @@ public final class DeletionSweep {
                                     TrackedField.STATUS,
                                     status,
                                     DELETED,
-                                    runStart,
+                                    version.apply(id),
                                     ChangeSource.BATCH,
                                     now));
                 });
-        return new Writes(List.of(), changes, List.of(), Optional.empty());
+        return new Writes(List.of(), changes, List.of(), checkpoint);
     }
 }

@@ -3,10 +3,12 @@ package dev.reapi.gateway.application.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.reapi.client.Provider;
 import dev.reapi.client.model.Property;
 import dev.reapi.gateway.adapter.out.persistence.Database;
 import dev.reapi.gateway.adapter.out.persistence.JdbiSyncCheckpointStore;
 import dev.reapi.gateway.domain.sync.SyncCheckpoint;
+import dev.reapi.gateway.testing.MutableClock;
 import dev.reapi.sandbox.MarketChange;
 import dev.reapi.sandbox.Sandbox;
 import dev.reapi.sandbox.SandboxOptions;
@@ -16,18 +18,21 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * A batch sync in a real child process killed with SIGKILL in the middle of a page, then run again:
- * the replica ends equal to the sandbox and each change is recorded once.
+ * A batch sync (the updated feed on v1, the change files on v2) in a real child process killed with
+ * SIGKILL in the middle of a page, then run again: the replica ends equal to the sandbox and each
+ * change is recorded once.
  */
 abstract class BatchSyncCrashContract {
 
@@ -35,32 +40,43 @@ abstract class BatchSyncCrashContract {
 
     abstract Database.Dialect dialect();
 
-    @Test
+    @ParameterizedTest
+    @EnumSource(Provider.class)
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
-    void run_killedMidPageThenRestarted_convergesWithEachChangeOnce() throws Exception {
+    void run_killedMidPageThenRestarted_convergesWithEachChangeOnce(Provider provider)
+            throws Exception {
+        var clock = new MutableClock(Instant.parse("2026-11-10T12:00:00Z"));
         try (Sandbox sandbox =
-                        Sandbox.start(SandboxOptions.defaults().withPort(0).withProperties(300));
-                SyncRig rig = new SyncRig(dialect(), dir, sandbox)) {
-            rig.batch(100).run(BatchSync.Start.full(), SyncProgress.Listener.none());
+                        Sandbox.start(
+                                SandboxOptions.defaults()
+                                        .withPort(0)
+                                        .withProperties(300)
+                                        .withClock(clock));
+                SyncRig rig = new SyncRig(dialect(), dir, sandbox, provider, clock)) {
+            rig.sync(100).run(SyncStart.full(), SyncProgress.Listener.none());
             List<MarketChange> moved = sandbox.tick(80);
+            // On v2 the changes are read from the day's change files, published after midnight.
+            clock.advance(Duration.ofHours(13));
             var checkpoints = new JdbiSyncCheckpointStore(rig.db);
+            String name =
+                    provider == Provider.V1 ? BatchSync.CHECKPOINT : ChangeFileSync.CHECKPOINT;
             Set<String> cursors = new HashSet<>();
 
-            Process first = startChild(rig.url, sandbox.baseUrl());
+            Process first = startChild(rig.url, sandbox.baseUrl(), provider, clock.instant());
             await().atMost(Duration.ofMinutes(1))
                     .pollInterval(Duration.ofMillis(20))
                     .until(
                             () -> {
                                 checkpoints
-                                        .find(BatchSync.CHECKPOINT)
+                                        .find(name)
                                         .filter(SyncCheckpoint::inProgress)
                                         .ifPresent(c -> cursors.add(c.cursor()));
                                 return cursors.size() >= 3;
                             });
             first.destroyForcibly().waitFor();
-            assertThat(checkpoints.find(BatchSync.CHECKPOINT).orElseThrow().inProgress()).isTrue();
+            assertThat(checkpoints.find(name).orElseThrow().inProgress()).isTrue();
 
-            Process second = startChild(rig.url, sandbox.baseUrl());
+            Process second = startChild(rig.url, sandbox.baseUrl(), provider, clock.instant());
             assertThat(second.waitFor(2, TimeUnit.MINUTES)).isTrue();
             assertThat(second.exitValue()).isZero();
 
@@ -80,7 +96,8 @@ abstract class BatchSyncCrashContract {
         }
     }
 
-    private static Process startChild(String url, String sandboxUrl) throws IOException {
+    private static Process startChild(String url, String sandboxUrl, Provider provider, Instant now)
+            throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         Process process =
                 new ProcessBuilder(
@@ -92,7 +109,9 @@ abstract class BatchSyncCrashContract {
                                 url,
                                 sandboxUrl,
                                 "5",
-                                "150")
+                                "150",
+                                provider.name(),
+                                now.toString())
                         .redirectErrorStream(true)
                         .start();
         var reader =

@@ -49,7 +49,7 @@ class BatchSyncSandboxTest {
             assertThatThrownBy(
                             () ->
                                     sync.run(
-                                            BatchSync.Start.full(),
+                                            SyncStart.full(),
                                             p -> {
                                                 if (p.pages() == 2) {
                                                     throw new IllegalStateException("crash");
@@ -66,8 +66,8 @@ class BatchSyncSandboxTest {
                     sandbox.tick(20).stream()
                             .map(MarketChange::propertyId)
                             .collect(Collectors.toSet());
-            SyncProgress resumed = sync.run(BatchSync.Start.resume(), SyncProgress.Listener.none());
-            SyncProgress again = sync.run(BatchSync.Start.resume(), SyncProgress.Listener.none());
+            SyncProgress resumed = sync.run(SyncStart.resume(), SyncProgress.Listener.none());
+            SyncProgress again = sync.run(SyncStart.resume(), SyncProgress.Listener.none());
 
             assertThat(interrupted.inProgress()).isTrue();
             assertThat(seen).hasSize(2 * PAGE);

@@ -94,12 +94,12 @@ class DeletionSweepTest {
     @EnumSource(Database.Dialect.class)
     void fullRun_propertyMissingFromFeed_isMarkedDeletedOnce(Database.Dialect dialect) {
         open(dialect);
-        batch(feed(listed("P1", "P2", "P3", "P4", "P5"))).run(BatchSync.Start.full(), p -> {});
+        batch(feed(listed("P1", "P2", "P3", "P4", "P5"))).run(SyncStart.full(), p -> {});
         clock.advance(Duration.ofHours(1));
 
-        batch(feed(listed("P1", "P2", "P4", "P5"))).run(BatchSync.Start.full(), p -> {});
+        batch(feed(listed("P1", "P2", "P4", "P5"))).run(SyncStart.full(), p -> {});
         clock.advance(Duration.ofHours(1));
-        batch(feed(listed("P1", "P2", "P4", "P5"))).run(BatchSync.Start.full(), p -> {});
+        batch(feed(listed("P1", "P2", "P4", "P5"))).run(SyncStart.full(), p -> {});
 
         assertThat(replica.find("P3")).isEmpty();
         assertThat(replica.deletedAt("P3")).isPresent();
@@ -116,10 +116,10 @@ class DeletionSweepTest {
     @Test
     void sinceRun_propertyMissingFromFeed_isKept() {
         open(Database.Dialect.SQLITE);
-        batch(feed(listed("P1", "P2", "P3"))).run(BatchSync.Start.full(), p -> {});
+        batch(feed(listed("P1", "P2", "P3"))).run(SyncStart.full(), p -> {});
         clock.advance(Duration.ofHours(1));
 
-        batch(feed(listed("P1"))).run(BatchSync.Start.since(SyncFixtures.T0), p -> {});
+        batch(feed(listed("P1"))).run(SyncStart.since(SyncFixtures.T0), p -> {});
 
         assertThat(replica.find("P3")).isPresent();
         assertThat(replica.deletedAt("P3")).isEmpty();
@@ -128,21 +128,20 @@ class DeletionSweepTest {
     @Test
     void fullRun_interruptedThenResumed_sweepsWithTheFirstStart() {
         open(Database.Dialect.SQLITE);
-        batch(feed(listed("P1", "P2", "P3", "P4", "P5", "P6")))
-                .run(BatchSync.Start.full(), p -> {});
+        batch(feed(listed("P1", "P2", "P3", "P4", "P5", "P6"))).run(SyncStart.full(), p -> {});
         clock.advance(Duration.ofHours(1));
         var shrunk = batch(feed(listed("P1", "P2", "P4", "P5", "P6")));
 
         assertThatThrownBy(
                         () ->
                                 shrunk.run(
-                                        BatchSync.Start.full(),
+                                        SyncStart.full(),
                                         p -> {
                                             throw new IllegalStateException("stop after a page");
                                         }))
                 .hasMessage("stop after a page");
         clock.advance(Duration.ofMinutes(5));
-        shrunk.run(BatchSync.Start.resume(), p -> {});
+        shrunk.run(SyncStart.resume(), p -> {});
 
         assertThat(replica.deletedAt("P1")).isEmpty();
         assertThat(replica.deletedAt("P2")).isEmpty();

@@ -3,6 +3,7 @@ package dev.reapi.gateway.application.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.reapi.client.Provider;
 import dev.reapi.client.model.Property;
 import dev.reapi.gateway.adapter.in.http.WebhookRoutes;
 import dev.reapi.gateway.adapter.in.http.WebhookSignatures;
@@ -12,6 +13,7 @@ import dev.reapi.gateway.adapter.out.upstream.ClientPropertySource;
 import dev.reapi.gateway.application.cache.InMemoryUsageLedger;
 import dev.reapi.gateway.application.port.out.WebhookInbox;
 import dev.reapi.gateway.domain.sync.TrackedField;
+import dev.reapi.gateway.testing.MutableClock;
 import dev.reapi.sandbox.FaultSettings;
 import dev.reapi.sandbox.MarketChange;
 import dev.reapi.sandbox.Sandbox;
@@ -20,6 +22,7 @@ import io.javalin.Javalin;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +44,7 @@ class SyncConvergenceSandboxTest {
         try (var sandbox =
                         Sandbox.start(SandboxOptions.defaults().withProperties(200).withSeed(23));
                 var rig = new SyncRig(dialect, dir, sandbox)) {
-            rig.batch(100).run(BatchSync.Start.full(), SyncProgress.Listener.none());
+            rig.batch(100).run(SyncStart.full(), SyncProgress.Listener.none());
             WebhookInbox inbox = new JdbiWebhookInboxStore(rig.db);
             var worker = new InboxWorker(inbox, rig.applier);
             var ingestion = new WebhookIngestion(inbox, worker, Clock.systemUTC());
@@ -71,7 +74,7 @@ class SyncConvergenceSandboxTest {
                                             .isEqualTo(c.newPrice());
                                     assertThat(p.status().wireName()).isEqualTo(c.newStatus());
                                 });
-                rig.batch(100).run(BatchSync.Start.resume(), SyncProgress.Listener.none());
+                rig.batch(100).run(SyncStart.resume(), SyncProgress.Listener.none());
 
                 Map<String, Property> truth = rig.truth();
                 assertThat(truth.values())
@@ -129,6 +132,69 @@ class SyncConvergenceSandboxTest {
                 worker.close();
             }
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Database.Dialect.class)
+    void changeFilesThenIncremental_onV2_convergeOnTheTruthRecordingEachChangeOnce(
+            Database.Dialect dialect) {
+        var clock = new MutableClock(Instant.parse("2026-11-10T12:00:00Z"));
+        try (var sandbox =
+                        Sandbox.start(
+                                SandboxOptions.defaults()
+                                        .withProperties(200)
+                                        .withSeed(23)
+                                        .withClock(clock));
+                var rig = new SyncRig(dialect, dir, sandbox, Provider.V2, clock)) {
+            rig.sync(100).run(SyncStart.full(), SyncProgress.Listener.none());
+            assertMatchesTruth(rig);
+
+            List<MarketChange> changes = new ArrayList<>(sandbox.tick(30));
+            clock.advance(Duration.ofHours(1));
+            changes.addAll(sandbox.tick(30));
+            // Past midnight the day's change files are published.
+            clock.advance(Duration.ofHours(11));
+            rig.sync(100).run(SyncStart.resume(), SyncProgress.Listener.none());
+
+            Map<String, Property> truth = assertMatchesTruth(rig);
+            Map<String, Integer> counts = rig.changeCounts(truth.keySet());
+            Map<String, MarketChange> latest = new LinkedHashMap<>();
+            changes.forEach(c -> latest.put(c.propertyId(), c));
+            for (MarketChange c : latest.values()) {
+                if (c.oldPrice() != c.newPrice()) {
+                    assertThat(counts)
+                            .containsKey(
+                                    SyncRig.key(c.propertyId(), TrackedField.PRICE, c.changedAt()));
+                }
+            }
+            // Incremental sync sees the next changes first; the next day's files find each one
+            // recorded already.
+            sandbox.tick(30);
+            new IncrementalSync(
+                            new ClientPropertySource(rig.client, clock),
+                            rig.applier,
+                            new InMemoryUsageLedger(),
+                            clock)
+                    .refresh(truth.keySet(), "req_convergence_v2");
+            assertMatchesTruth(rig);
+            clock.advance(Duration.ofDays(1));
+            SyncProgress next = rig.sync(100).run(SyncStart.resume(), SyncProgress.Listener.none());
+
+            assertThat(next.changes()).isZero();
+            assertThat(rig.changeCounts(assertMatchesTruth(rig).keySet()).values()).containsOnly(1);
+        }
+    }
+
+    /** Asserts that the replica holds the upstream's current version of each property. */
+    private static Map<String, Property> assertMatchesTruth(SyncRig rig) {
+        Map<String, Property> truth = rig.truth();
+        assertThat(truth.values())
+                .allSatisfy(
+                        p ->
+                                assertThat(rig.replica(p.id()).map(SyncRig::tracked))
+                                        .as(p.id())
+                                        .contains(SyncRig.tracked(p)));
+        return truth;
     }
 
     private static long events(MarketChange c) {

@@ -4,8 +4,9 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
-import dev.reapi.gateway.application.sync.BatchSync;
+import dev.reapi.gateway.application.sync.ReplicaSync;
 import dev.reapi.gateway.application.sync.SyncProgress;
+import dev.reapi.gateway.application.sync.SyncStart;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Objects;
@@ -13,11 +14,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The recurring batch sync as a db-scheduler task, by default daily at 02:00 in the configured
- * zone. A recurring task has one execution row in {@code scheduled_tasks}, so however many gateway
- * instances register it, one runs it at a time; a run that dies with its instance is revived by
- * another and resumes from the checkpoint. Register {@link #task()} with the scheduler that already
- * polls {@code scheduled_tasks} (the job engine's), rather than starting a second one. Thread-safe.
+ * The recurring batch sync (the v1 feed or the v2 change files, whichever {@link ReplicaSync} it is
+ * given) as a db-scheduler task, by default daily at 02:00 in the configured zone. A recurring task
+ * has one execution row in {@code scheduled_tasks}, so however many gateway instances register it,
+ * one runs it at a time; a run that dies with its instance is revived by another and resumes from
+ * the checkpoint. Register {@link #task()} with the scheduler that already polls {@code
+ * scheduled_tasks} (the job engine's), rather than starting a second one. Thread-safe.
  */
 public final class BatchSyncSchedule {
 
@@ -33,7 +35,7 @@ public final class BatchSyncSchedule {
     private final Schedule schedule;
 
     /** A daily run of {@code sync} at {@code time} in {@code zone}, from the checkpoint. */
-    public BatchSyncSchedule(BatchSync sync, ZoneId zone, LocalTime time) {
+    public BatchSyncSchedule(ReplicaSync sync, ZoneId zone, LocalTime time) {
         Objects.requireNonNull(sync, "sync");
         this.schedule =
                 Schedules.daily(
@@ -44,8 +46,7 @@ public final class BatchSyncSchedule {
                         .execute(
                                 (instance, context) -> {
                                     LOG.info("Scheduled batch sync starting ({})", instance);
-                                    sync.run(
-                                            BatchSync.Start.resume(), SyncProgress.Listener.none());
+                                    sync.run(SyncStart.resume(), SyncProgress.Listener.none());
                                 });
     }
 
