@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.reapi.gateway.adapter.out.jobs.BucketThrottle;
 import dev.reapi.gateway.adapter.out.jobs.DbSchedulerJobs;
+import dev.reapi.gateway.adapter.out.jobs.JobsDatabase;
 import dev.reapi.gateway.adapter.out.jobs.LocalResultFiles;
 import dev.reapi.gateway.adapter.out.persistence.Database;
 import dev.reapi.gateway.adapter.out.persistence.JdbiJobStore;
@@ -69,10 +70,11 @@ final class GatewayRun implements AutoCloseable {
                         defaults.publicBaseUrl());
         Map<JobType, JobHandler> handlers =
                 Map.of(NoopHandler.TYPE, new NoopHandler(() -> timeline));
+        var jobsDatabase = JobsDatabase.over(database);
         var jobStore =
                 new FinishRecordingStore(
                         new JdbiJobStore(
-                                database.jdbi(), database.dialect(), DbSchedulerJobs.TASK_NAME),
+                                jobsDatabase.jdbi(), database.dialect(), DbSchedulerJobs.TASK_NAME),
                         () -> timeline);
         var runner =
                 new JobRunner(
@@ -87,7 +89,7 @@ final class GatewayRun implements AutoCloseable {
                         new SplittableRandom(1));
         this.engine =
                 new DbSchedulerJobs(
-                        database.dataSource(),
+                        jobsDatabase.dataSource(),
                         database.dialect() == Database.Dialect.POSTGRESQL,
                         runner,
                         new DbSchedulerJobs.Settings(

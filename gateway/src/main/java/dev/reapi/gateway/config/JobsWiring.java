@@ -5,6 +5,7 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import dev.reapi.gateway.adapter.in.http.JobEndpoints;
 import dev.reapi.gateway.adapter.out.jobs.BucketThrottle;
 import dev.reapi.gateway.adapter.out.jobs.DbSchedulerJobs;
+import dev.reapi.gateway.adapter.out.jobs.JobsDatabase;
 import dev.reapi.gateway.adapter.out.jobs.LocalResultFiles;
 import dev.reapi.gateway.adapter.out.notify.RelayWorker;
 import dev.reapi.gateway.adapter.out.notify.SignedWebhookSender;
@@ -110,8 +111,10 @@ final class JobsWiring {
                                 new ValuationJobHandler(upstream))
                         .stream()
                         .collect(Collectors.toMap(JobHandler::type, h -> h));
+        var jobsDatabase = JobsDatabase.over(database);
         var store =
-                new JdbiJobStore(database.jdbi(), database.dialect(), DbSchedulerJobs.TASK_NAME);
+                new JdbiJobStore(
+                        jobsDatabase.jdbi(), database.dialect(), DbSchedulerJobs.TASK_NAME);
         var outbox = new JdbiOutboxStore(database.jdbi());
         var files = new LocalResultFiles(config.dataDir().resolve("job-results"), mapper);
         var throttle =
@@ -128,7 +131,7 @@ final class JobsWiring {
                         new SplittableRandom(seed));
         var engine =
                 new DbSchedulerJobs(
-                        database.dataSource(),
+                        jobsDatabase.dataSource(),
                         database.dialect() == Database.Dialect.POSTGRESQL,
                         runner,
                         new DbSchedulerJobs.Settings(

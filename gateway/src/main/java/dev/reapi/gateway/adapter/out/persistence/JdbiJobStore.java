@@ -65,6 +65,12 @@ public final class JdbiJobStore implements JobStore {
 
     @Override
     public Submission submit(Job job, Optional<String> idempotencyKey, String fingerprint) {
+        if (idempotencyKey.isEmpty() && dialect == Database.Dialect.POSTGRESQL) {
+            jdbi.useHandle(
+                    handle ->
+                            PostgresJobWrites.submit(handle, job, fingerprint, executionTaskName));
+            return new Submission(job, true);
+        }
         return JdbiOutboxStore.retryingOnConflict(
                 jdbi,
                 handle -> {
@@ -277,6 +283,19 @@ public final class JdbiJobStore implements JobStore {
                             + id
                             + " can only finish as succeeded, failed or dead, not "
                             + status.key());
+        }
+        if (dialect == Database.Dialect.POSTGRESQL) {
+            return jdbi.withHandle(
+                    handle ->
+                            PostgresJobWrites.finish(
+                                    handle,
+                                    id,
+                                    status,
+                                    result,
+                                    error,
+                                    notification,
+                                    executionTaskName,
+                                    now));
         }
         return JdbiOutboxStore.retryingOnConflict(
                 jdbi,

@@ -53,8 +53,10 @@ final class JobRig implements AutoCloseable {
                                                 JobHandler::type, h -> h)));
         var settings = new JobSettings(FAST, 4096, "");
         var policy = new CallbackUrlPolicy(true, true, InetAddress::getAllByName);
+        var jobsDatabase = JobsDatabase.over(database);
         this.store =
-                new JdbiJobStore(database.jdbi(), database.dialect(), DbSchedulerJobs.TASK_NAME);
+                new JdbiJobStore(
+                        jobsDatabase.jdbi(), database.dialect(), DbSchedulerJobs.TASK_NAME);
         this.outbox = new JdbiOutboxStore(database.jdbi());
         this.files = new LocalResultFiles(dataDir.resolve("job-results"), mapper);
         this.runner =
@@ -69,7 +71,7 @@ final class JobRig implements AutoCloseable {
                         new SplittableRandom(7));
         this.engine =
                 new DbSchedulerJobs(
-                        database.dataSource(),
+                        jobsDatabase.dataSource(),
                         database.dialect() == Database.Dialect.POSTGRESQL,
                         runner,
                         new DbSchedulerJobs.Settings(
