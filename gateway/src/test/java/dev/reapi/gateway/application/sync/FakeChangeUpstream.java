@@ -3,7 +3,6 @@ package dev.reapi.gateway.application.sync;
 import dev.reapi.client.model.BulkResult;
 import dev.reapi.client.model.ChangeFile;
 import dev.reapi.client.model.ChangeRow;
-import dev.reapi.client.model.Coordinates;
 import dev.reapi.client.model.Demographics;
 import dev.reapi.client.model.Property;
 import dev.reapi.client.model.Schools;
@@ -229,12 +228,12 @@ final class FakeChangeUpstream implements ChangeFiles, PropertySource {
     }
 
     @Override
-    public Demographics demographics(Coordinates point, String requestId) {
+    public Demographics demographics(Property property, String requestId) {
         throw new UnsupportedOperationException("demographics");
     }
 
     @Override
-    public Schools schools(Coordinates point, String requestId) {
+    public Schools schools(Property property, String requestId) {
         throw new UnsupportedOperationException("schools");
     }
 
