@@ -259,6 +259,12 @@ def section_d(results):
     startups = [int(x) for x in read(results, "startup-ms").split()]
     median = statistics.median(startups)
     rss_mb = int(read(results, "gateway-vmhwm-kb")) / 1024
+    first = read(results, "startup-first-ms").split()
+    first_label = (
+        "first start after the build (the launcher made its AOT cache)"
+        if "made" in first
+        else "first start (the launcher's AOT cache was already made)"
+    )
     return "\n".join(
         [
             "#### D. Footprint",
@@ -267,12 +273,14 @@ def section_d(results):
             "|---|---:|---:|",
             f"| start to ready, median of 3 (runs: {', '.join(f'{s:,}' for s in startups)} ms) "
             f"| {median / 1000:.2f} s | <= 2 s |",
+            f"| {first_label} | {int(first[0]) / 1000:.2f} s | - |",
             f"| gateway peak resident memory after A (VmHWM) | {rss_mb:,.0f} MB | <= 300 MB |",
             "",
             "Start to ready: from launching `./reapi serve` with no configuration file (only "
             "the upstream key and URL, host and port in the environment; a fresh SQLite file "
             "in an empty working directory) to the first 200 from `/health/ready`, with the "
-            "launcher's JVM options (see docs/operations.md).",
+            "launcher's JVM options (see docs/operations.md). The launcher makes its AOT "
+            "cache once per build, on the first `serve` or `demo`; that start is shown apart.",
             "",
             f"- Peak resident memory <= 300 MB: **{met(rss_mb <= 300)}**.",
             f"- Start to ready <= 2 s: **{met(median <= 2000)}**.",
