@@ -7,7 +7,6 @@ import dev.reapi.gateway.application.port.out.SyncCheckpoints;
 import dev.reapi.gateway.application.port.out.UpdatedFeed;
 import dev.reapi.gateway.domain.sync.ChangeSource;
 import dev.reapi.gateway.domain.sync.SyncCheckpoint;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,9 +51,7 @@ public final class BatchSync implements ReplicaSync {
     private final Settings settings;
     private final Optional<DeletionSweep> sweep;
     private final Clock clock;
-    private final Counter pagesMeter;
-    private final Counter propertiesMeter;
-    private final Counter changesMeter;
+    private final SyncMeters meters;
 
     /**
      * Settings.
@@ -113,9 +110,7 @@ public final class BatchSync implements ReplicaSync {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.sweep = Objects.requireNonNull(sweep, "sweep");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.pagesMeter = counter(meters, "reapi.sync.pages", "feed pages committed");
-        this.propertiesMeter = counter(meters, "reapi.sync.properties", "properties received");
-        this.changesMeter = counter(meters, "reapi.sync.changes", "changes newly recorded");
+        this.meters = new SyncMeters(meters);
     }
 
     /** Runs until the feed's last page. */
@@ -186,9 +181,7 @@ public final class BatchSync implements ReplicaSync {
         tally.pages++;
         tally.properties += page.properties().size();
         tally.changes += committed.changes().size();
-        pagesMeter.increment();
-        propertiesMeter.increment(page.properties().size());
-        changesMeter.increment(committed.changes().size());
+        meters.committed(page.properties().size(), committed.changes().size());
         LOG.debug(
                 "Batch sync page {}: {} properties, {} changes",
                 tally.pages,
@@ -241,14 +234,6 @@ public final class BatchSync implements ReplicaSync {
     private static boolean isAfter(Property p, Instant highAt, String highId) {
         int byTime = p.updatedAt().compareTo(highAt);
         return byTime > 0 || (byTime == 0 && p.id().compareTo(highId) > 0);
-    }
-
-    /** A counter of batch sync, shared by both ways of reading the upstream. */
-    static Counter counter(MeterRegistry meters, String name, String description) {
-        return Counter.builder(name)
-                .description(description)
-                .tag("sync", CHECKPOINT)
-                .register(meters);
     }
 
     /** A run's counts and high-water mark so far; confined to the running thread. */

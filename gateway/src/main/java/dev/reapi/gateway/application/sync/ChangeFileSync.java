@@ -11,7 +11,6 @@ import dev.reapi.gateway.application.port.out.SyncCheckpoints;
 import dev.reapi.gateway.application.port.out.UpstreamFailure;
 import dev.reapi.gateway.domain.sync.ChangeSource;
 import dev.reapi.gateway.domain.sync.SyncCheckpoint;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,9 +66,7 @@ public final class ChangeFileSync implements ReplicaSync {
     private final SyncCheckpoints checkpoints;
     private final Settings settings;
     private final Clock clock;
-    private final Counter pagesMeter;
-    private final Counter propertiesMeter;
-    private final Counter changesMeter;
+    private final SyncMeters meters;
 
     /**
      * Settings.
@@ -116,11 +113,7 @@ public final class ChangeFileSync implements ReplicaSync {
         this.checkpoints = Objects.requireNonNull(checkpoints, "checkpoints");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.pagesMeter = BatchSync.counter(meters, "reapi.sync.pages", "feed pages committed");
-        this.propertiesMeter =
-                BatchSync.counter(meters, "reapi.sync.properties", "properties received");
-        this.changesMeter =
-                BatchSync.counter(meters, "reapi.sync.changes", "changes newly recorded");
+        this.meters = new SyncMeters(meters);
     }
 
     /** Runs until yesterday's files are read or a day's files are not published yet. */
@@ -356,9 +349,7 @@ public final class ChangeFileSync implements ReplicaSync {
             pages++;
             properties += received;
             changes += committed.changes().size();
-            pagesMeter.increment();
-            propertiesMeter.increment(received);
-            changesMeter.increment(committed.changes().size());
+            meters.committed(received, committed.changes().size());
             listener.pageCommitted(progress());
         }
 
