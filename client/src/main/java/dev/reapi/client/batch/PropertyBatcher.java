@@ -25,19 +25,18 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Coalesces concurrent single-property lookups into bulk calls. Lookups arriving within {@code
- * maxWait} of the first one in a window are sent together; a window that reaches {@code
- * maxBatchSize} distinct ids is sent at once. An id asked for twice in a window is fetched once,
- * and a lookup of an id whose bulk call is already in flight joins that call. Each caller's future
- * completes with its property, with {@link NotFoundException} when the bulk answer lists the id as
- * missing, or with the bulk call's own failure.
+ * Coalesces concurrent single-property lookups into bulk calls. A window opens at its first lookup
+ * and stays open while lookups keep joining it: it ends when {@code maxWait} passes with no new id
+ * joining, when {@code maxHold} has passed since it opened, or at once when it reaches {@code
+ * maxBatchSize} distinct ids. A lone lookup therefore goes after {@code maxWait}, while a burst
+ * fills windows of up to {@code maxHold} worth of lookups. An id asked for twice in a window is
+ * fetched once, and a lookup of an id whose bulk call is already in flight joins that call. Each
+ * caller's future completes with its property, with {@link NotFoundException} when the bulk answer
+ * lists the id as missing, or with the bulk call's own failure.
  *
  * <p>When a window ends while {@code maxInFlight} bulk calls are still out, it stays open: it is
  * sent as soon as one of them returns, or {@code maxWait} later at the latest, so a slow call never
- * holds lookups back by more than that. Under a steady stream of lookups this makes each bulk call
- * carry what arrived during the previous one's round trip, so there are fewer, fuller calls; a lone
- * lookup still waits only {@code maxWait}, and no lookup waits more than twice that before its call
- * is sent. A full window is sent at once whatever is in flight.
+ * holds lookups back by more than that. A full window is sent at once whatever is in flight.
  *
  * <p>Thread-safe. {@link #close()} sends what is pending and refuses later lookups.
  */
@@ -59,14 +58,20 @@ public final class PropertyBatcher implements AutoCloseable {
      * Batching settings.
      *
      * @param maxBatchSize distinct ids per bulk call, 1..1000 (default 100)
-     * @param maxWait how long the first lookup of a window waits for company (default 10 ms)
+     * @param maxWait the quiet gap that ends a window: how long it waits for the next id to join
+     *     (default 10 ms)
+     * @param maxHold how long a window stays open at most while ids keep joining it (default
+     *     {@value #DEFAULT_MAX_HOLD_MILLIS} ms); below {@code maxWait} it cuts every window short
      * @param maxInFlight bulk calls out at once before an ended window waits for one to return (up
      *     to another {@code maxWait}), 1..1000 (default {@value #DEFAULT_MAX_IN_FLIGHT})
      */
-    public record Options(int maxBatchSize, Duration maxWait, int maxInFlight) {
+    public record Options(int maxBatchSize, Duration maxWait, Duration maxHold, int maxInFlight) {
 
         /** Bulk calls out at once when not given. */
         public static final int DEFAULT_MAX_IN_FLIGHT = 1;
+
+        /** The longest a window stays open, in milliseconds, when not given. */
+        public static final int DEFAULT_MAX_HOLD_MILLIS = 40;
 
         /** Validates the settings. */
         public Options {
@@ -77,6 +82,9 @@ public final class PropertyBatcher implements AutoCloseable {
             if (maxWait.isNegative()) {
                 throw new IllegalArgumentException("maxWait must not be negative, got " + maxWait);
             }
+            if (maxHold.isNegative()) {
+                throw new IllegalArgumentException("maxHold must not be negative, got " + maxHold);
+            }
             if (maxInFlight < 1 || maxInFlight > 1000) {
                 throw new IllegalArgumentException(
                         "maxInFlight must be in 1..1000, got " + maxInFlight);
@@ -84,15 +92,29 @@ public final class PropertyBatcher implements AutoCloseable {
         }
 
         /**
-         * {@code maxBatchSize} and {@code maxWait} with {@value #DEFAULT_MAX_IN_FLIGHT} in flight.
+         * {@code maxBatchSize}, {@code maxWait} and {@code maxInFlight}, holding a window open for
+         * {@value #DEFAULT_MAX_HOLD_MILLIS} ms at most, or {@code maxWait} when that is longer.
+         */
+        public Options(int maxBatchSize, Duration maxWait, int maxInFlight) {
+            this(maxBatchSize, maxWait, defaultHold(maxWait), maxInFlight);
+        }
+
+        /**
+         * {@code maxBatchSize} and {@code maxWait} with {@value #DEFAULT_MAX_IN_FLIGHT} in flight
+         * and the default hold.
          */
         public Options(int maxBatchSize, Duration maxWait) {
             this(maxBatchSize, maxWait, DEFAULT_MAX_IN_FLIGHT);
         }
 
-        /** 100 ids, 10 ms, {@value #DEFAULT_MAX_IN_FLIGHT} in flight. */
+        /** 100 ids, 10 ms, {@value #DEFAULT_MAX_HOLD_MILLIS} ms, 1 in flight. */
         public static Options defaults() {
             return new Options(100, Duration.ofMillis(10));
+        }
+
+        private static Duration defaultHold(Duration maxWait) {
+            Duration hold = Duration.ofMillis(DEFAULT_MAX_HOLD_MILLIS);
+            return maxWait.compareTo(hold) > 0 ? maxWait : hold;
         }
     }
 
@@ -115,6 +137,8 @@ public final class PropertyBatcher implements AutoCloseable {
     private Map<String, CompletableFuture<Property>> pending = new LinkedHashMap<>();
     private final Map<String, CompletableFuture<Property>> inFlight = new HashMap<>();
     private long window;
+    // Counts ids that joined a window; a quiet-gap timer whose count is stale does nothing.
+    private long joins;
     // The window whose time is up but which waits for a bulk call to return; -1 when none.
     private long held = -1;
     private int flying;
@@ -161,7 +185,9 @@ public final class PropertyBatcher implements AutoCloseable {
         lookups.incrementAndGet();
         CompletableFuture<Property> shared;
         Map<String, CompletableFuture<Property>> full = null;
-        long scheduleWindow = -1;
+        long openedWindow = -1;
+        long joinedWindow = -1;
+        long joined = 0;
         synchronized (this) {
             if (closed) {
                 throw new IllegalStateException(
@@ -174,18 +200,26 @@ public final class PropertyBatcher implements AutoCloseable {
             if (shared == null) {
                 shared = new CompletableFuture<>();
                 pending.put(id, shared);
+                joined = ++joins;
+                joinedWindow = window;
                 if (pending.size() == 1) {
-                    scheduleWindow = window;
+                    openedWindow = window;
                 }
                 if (pending.size() >= options.maxBatchSize()) {
                     full = takePending();
-                    scheduleWindow = -1;
+                    openedWindow = -1;
+                    joinedWindow = -1;
                 }
             }
         }
-        if (scheduleWindow >= 0) {
-            long expected = scheduleWindow;
-            delayer.schedule(() -> flushWindow(expected), options.maxWait());
+        if (joinedWindow >= 0) {
+            long expectedWindow = joinedWindow;
+            long expectedJoins = joined;
+            delayer.schedule(() -> endIfQuiet(expectedWindow, expectedJoins), options.maxWait());
+        }
+        if (openedWindow >= 0) {
+            long expected = openedWindow;
+            delayer.schedule(() -> endWindow(expected), options.maxHold());
         }
         if (full != null) {
             send(full);
@@ -219,20 +253,39 @@ public final class PropertyBatcher implements AutoCloseable {
         }
     }
 
-    private void flushWindow(long expected) {
+    private void endIfQuiet(long expectedWindow, long expectedJoins) {
         Map<String, CompletableFuture<Property>> batch;
         synchronized (this) {
-            if (window != expected) {
+            if (joins != expectedJoins) {
                 return;
             }
-            if (flying >= options.maxInFlight() && !closed) {
-                held = expected;
-                delayer.schedule(() -> releaseHeld(expected), options.maxWait());
-                return;
-            }
-            batch = takePending();
+            batch = end(expectedWindow);
         }
         send(batch);
+    }
+
+    private void endWindow(long expected) {
+        Map<String, CompletableFuture<Property>> batch;
+        synchronized (this) {
+            batch = end(expected);
+        }
+        send(batch);
+    }
+
+    /**
+     * Ends the window if it is still open: takes it, or holds it while too many calls are out. The
+     * caller holds the lock.
+     */
+    private Map<String, CompletableFuture<Property>> end(long expected) {
+        if (window != expected || held == expected) {
+            return Map.of();
+        }
+        if (flying >= options.maxInFlight() && !closed) {
+            held = expected;
+            delayer.schedule(() -> releaseHeld(expected), options.maxWait());
+            return Map.of();
+        }
+        return takePending();
     }
 
     private void releaseHeld(long expected) {

@@ -36,6 +36,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PropertyBatcherTest {
 
     private static final Duration WAIT = Duration.ofMillis(10);
+    private static final Duration HOLD = Duration.ofMillis(40);
+    private static final Duration MS = Duration.ofMillis(1);
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T00:00:00Z"));
     private final ManualDelayer timer = ManualDelayer.held(clock);
@@ -60,10 +62,10 @@ class PropertyBatcherTest {
 
         CompletableFuture<Property> one = batcher.get("P1");
         CompletableFuture<Property> two = batcher.get("P2");
+        timer.advance(WAIT.minus(MS));
         assertThat(calls).isEmpty();
-        assertThat(timer.delays()).containsExactly(Duration.ofMillis(10));
 
-        timer.runAll();
+        timer.advance(MS);
 
         assertThat(calls).containsExactly(List.of("P1", "P2"));
         assertThat(one.join().id()).isEqualTo("P1");
@@ -115,7 +117,7 @@ class PropertyBatcherTest {
         timer.runAll();
 
         assertThat(calls).containsExactly(List.of("P1", "P2"), List.of("P3"));
-        assertThat(timer.delays()).hasSize(2);
+        assertThat(timer.delays()).hasSize(4);
         assertThat(lookups).allSatisfy(lookup -> assertThat(lookup).isCompleted());
     }
 
@@ -255,14 +257,16 @@ class PropertyBatcherTest {
         List<CompletableFuture<BulkResult>> answers = new ArrayList<>();
         PropertyBatcher batcher = manuallyAnswered(answers, 1);
         CompletableFuture<Property> unused = batcher.get("P1");
-        timer.runHeld();
+        timer.advance(WAIT);
         CompletableFuture<Property> second = batcher.get("P2");
 
-        timer.runHeld();
-        timer.runHeld();
+        timer.advance(WAIT);
+        assertThat(calls).containsExactly(List.of("P1"));
+        timer.advance(WAIT.minus(MS));
+        assertThat(calls).containsExactly(List.of("P1"));
+        timer.advance(MS);
 
         assertThat(calls).containsExactly(List.of("P1"), List.of("P2"));
-        assertThat(timer.delays()).containsExactly(WAIT, WAIT, WAIT);
         answers.get(1).complete(found("P2"));
         assertThat(second.join().id()).isEqualTo("P2");
         assertThat(unused).isNotDone();
@@ -297,6 +301,20 @@ class PropertyBatcherTest {
         timer.runHeld();
 
         assertThat(calls).containsExactly(List.of("P1"), List.of("P2"));
+    }
+
+    @Test
+    void options_shortForms_holdFortyMillisecondsOrMaxWaitWhenLonger() {
+        assertThat(PropertyBatcher.Options.defaults().maxHold()).isEqualTo(HOLD);
+        assertThat(new PropertyBatcher.Options(100, Duration.ofHours(1)).maxHold())
+                .isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
+    void options_negativeMaxHold_isRejectedNamingTheValue() {
+        assertThatThrownBy(() -> new PropertyBatcher.Options(100, WAIT, Duration.ofMillis(-1), 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("maxHold must not be negative, got PT-0.001S");
     }
 
     @ParameterizedTest

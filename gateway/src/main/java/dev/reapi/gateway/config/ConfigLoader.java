@@ -243,7 +243,7 @@ final class ConfigLoader {
                         Duration.ofMillis(
                                 cache.integer("probe_interval_ms", 5_000, 10, 3_600_000)));
         Section batch = cache.section("batch");
-        batch.only("enabled", "max_size", "max_wait_ms", "max_in_flight");
+        batch.only("enabled", "max_size", "max_wait_ms", "max_hold_ms", "max_in_flight");
         ledger.only("price_per_record", "currency", "flush_interval_ms");
         return new ReadPathConfig(
                 policy,
@@ -252,6 +252,7 @@ final class ConfigLoader {
                 flag(batch, "enabled", true),
                 (int) batch.integer("max_size", 100, 1, 1_000),
                 Duration.ofMillis(batch.integer("max_wait_ms", 10, 0, 10_000)),
+                Duration.ofMillis(batch.integer("max_hold_ms", 40, 0, 10_000)),
                 (int) batch.integer("max_in_flight", 1, 1, 1_000),
                 price(ledger),
                 Duration.ofMillis(ledger.integer("flush_interval_ms", 1_000, 10, 3_600_000)));

@@ -15,7 +15,10 @@ import java.util.Objects;
  * @param retryAfter what a 503 without anything to serve tells the caller (default 30 s)
  * @param batchDetails whether detail misses are coalesced into bulk calls (default true)
  * @param batchMaxSize most ids per bulk call (default 100)
- * @param batchMaxWait how long the first miss of a batch waits for company (default 10 ms)
+ * @param batchMaxWait the quiet gap that ends a batch: how long it waits for the next miss to join
+ *     (default 10 ms)
+ * @param batchMaxHold how long a batch stays open at most while misses keep joining it (default 40
+ *     ms)
  * @param batchMaxInFlight bulk calls out at once before a batch whose wait is over waits for one of
  *     them to return, at most another {@code batchMaxWait} (default 1)
  * @param price the upstream's price per billed record (default 0.01 USD)
@@ -28,6 +31,7 @@ public record ReadPathConfig(
         boolean batchDetails,
         int batchMaxSize,
         Duration batchMaxWait,
+        Duration batchMaxHold,
         int batchMaxInFlight,
         RecordPrice price,
         Duration ledgerFlush) {
@@ -37,6 +41,7 @@ public record ReadPathConfig(
         Objects.requireNonNull(cache, "cache");
         Objects.requireNonNull(retryAfter, "retryAfter");
         Objects.requireNonNull(batchMaxWait, "batchMaxWait");
+        Objects.requireNonNull(batchMaxHold, "batchMaxHold");
         Objects.requireNonNull(price, "price");
         Objects.requireNonNull(ledgerFlush, "ledgerFlush");
     }
@@ -50,6 +55,7 @@ public record ReadPathConfig(
                 true,
                 100,
                 Duration.ofMillis(10),
+                Duration.ofMillis(40),
                 1,
                 RecordPrice.defaults(),
                 Duration.ofSeconds(1));

@@ -108,6 +108,7 @@ final class ReadPaths {
                             new PropertyBatcher.Options(
                                     config.batchMaxSize(),
                                     config.batchMaxWait(),
+                                    config.batchMaxHold(),
                                     config.batchMaxInFlight()));
             resources.push(batching);
             source = batching;

@@ -50,7 +50,7 @@ class ReadPathConfigTest {
                           negative_ttl_s: 5
                           retry_after_s: 12
                           search: {ttl_s: 60, grace_s: 10, retention_s: 600}
-                          batch: {enabled: false, max_size: 20, max_wait_ms: 3, max_in_flight: 4}
+                          batch: {enabled: false, max_size: 20, max_wait_ms: 3, max_hold_ms: 25, max_in_flight: 4}
                         ledger:
                           price_per_record: "0.025"
                           currency: EUR
@@ -68,6 +68,7 @@ class ReadPathConfigTest {
         assertThat(readPath.policy().rule(DataType.DETAILS).ttl()).isEqualTo(Duration.ofHours(1));
         assertThat(readPath.batchDetails()).isFalse();
         assertThat(readPath.batchMaxSize()).isEqualTo(20);
+        assertThat(readPath.batchMaxHold()).isEqualTo(Duration.ofMillis(25));
         assertThat(readPath.batchMaxInFlight()).isEqualTo(4);
         assertThat(readPath.price().perRecord()).isEqualByComparingTo(new BigDecimal("0.025"));
         assertThat(readPath.price().currency().getCurrencyCode()).isEqualTo("EUR");
