@@ -22,7 +22,7 @@ final class SyncConfigParser {
 
     private SyncConfigParser() {}
 
-    static SyncConfig parse(ConfigLoader.Section s) {
+    static SyncConfig parse(Section s) {
         s.only(
                 "webhook_secrets",
                 "webhook_tolerance_s",
@@ -39,7 +39,7 @@ final class SyncConfigParser {
                 Duration.ofSeconds(
                         s.integer(
                                 "webhook_tolerance_s", d.webhookTolerance().toSeconds(), 1, DAY_S)),
-                ConfigLoader.flag(s, "batch_enabled", d.batchEnabled()),
+                s.flag("batch_enabled", d.batchEnabled()),
                 time(s, d.batchTime()),
                 zone(s, d.batchZone()),
                 Duration.ofSeconds(
@@ -61,7 +61,7 @@ final class SyncConfigParser {
     }
 
     /** A YAML list, or one string of comma-separated secrets (the environment's form). */
-    private static List<String> secrets(ConfigLoader.Section s) {
+    private static List<String> secrets(Section s) {
         String key = s.path("webhook_secrets");
         JsonNode node = s.node().get("webhook_secrets");
         List<String> values = new ArrayList<>();
@@ -105,7 +105,7 @@ final class SyncConfigParser {
         }
     }
 
-    private static LocalTime time(ConfigLoader.Section s, LocalTime fallback) {
+    private static LocalTime time(Section s, LocalTime fallback) {
         String text = s.text("batch_time", fallback.toString());
         try {
             return LocalTime.parse(text);
@@ -115,7 +115,7 @@ final class SyncConfigParser {
         }
     }
 
-    private static ZoneId zone(ConfigLoader.Section s, ZoneId fallback) {
+    private static ZoneId zone(Section s, ZoneId fallback) {
         String text = s.text("batch_zone", fallback.getId());
         try {
             return ZoneId.of(text);

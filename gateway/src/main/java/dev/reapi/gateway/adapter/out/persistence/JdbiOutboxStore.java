@@ -349,9 +349,9 @@ public final class JdbiOutboxStore implements Outbox {
                 Optional.ofNullable(rs.getString("callback_url")),
                 DeliveryState.fromKey(rs.getString("state")).orElseThrow(),
                 rs.getInt("attempts"),
-                JdbiJobStore.instant(rs, "next_attempt_at"),
+                JobReads.instant(rs, "next_attempt_at"),
                 Optional.ofNullable(error),
-                JdbiJobStore.instant(rs, "created_at").orElseThrow(),
-                JdbiJobStore.instant(rs, "delivered_at"));
+                JobReads.instant(rs, "created_at").orElseThrow(),
+                JobReads.instant(rs, "delivered_at"));
     }
 }
