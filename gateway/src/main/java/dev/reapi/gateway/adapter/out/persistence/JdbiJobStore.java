@@ -20,6 +20,7 @@ import java.util.TimeZone;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * Jobs in the gateway's database, with their db-scheduler executions written in the same
@@ -30,6 +31,15 @@ import org.jdbi.v3.core.argument.Argument;
  * after a crash, or one racing a cancel, changes nothing when it comes too late. Thread-safe.
  */
 public final class JdbiJobStore implements JobStore {
+
+    private static final String FINISH =
+            """
+            UPDATE jobs SET status = :status, updated_at = :now, finished_at = :now,
+                next_attempt_at = NULL, result_json = :json, result_format = :format,
+                result_file = :file, result_rows = :rows, result_bytes = :bytes,
+                error_code = :code, error_message = :message
+            WHERE id = :id AND status = 'running'
+            """;
 
     private final Jdbi jdbi;
     private final Database.Dialect dialect;
@@ -262,18 +272,25 @@ public final class JdbiJobStore implements JobStore {
             Optional<JobResult> result,
             Optional<JobError> error,
             Instant now) {
+        return bindOutcome(handle.createUpdate(FINISH), id, status, result, error, now).execute();
+    }
+
+    /**
+     * Binds a finished job's id, status, time, result and error to the {@code :id, :status, :now,
+     * :json, :format, :file, :rows, :bytes, :code, :message} parameters of {@code statement}.
+     */
+    static <S extends SqlStatement<S>> S bindOutcome(
+            S statement,
+            JobId id,
+            JobStatus status,
+            Optional<JobResult> result,
+            Optional<JobError> error,
+            Instant now) {
         Optional<JobResult.Inline> inline =
                 result.filter(JobResult.Inline.class::isInstance).map(JobResult.Inline.class::cast);
         Optional<JobResult.File> file =
                 result.filter(JobResult.File.class::isInstance).map(JobResult.File.class::cast);
-        return handle.createUpdate(
-                        """
-                        UPDATE jobs SET status = :status, updated_at = :now, finished_at = :now,
-                            next_attempt_at = NULL, result_json = :json, result_format = :format,
-                            result_file = :file, result_rows = :rows, result_bytes = :bytes,
-                            error_code = :code, error_message = :message
-                        WHERE id = :id AND status = 'running'
-                        """)
+        return statement
                 .bind("id", id.value())
                 .bind("status", status.key())
                 .bind("now", Timestamp.from(now))
@@ -283,8 +300,7 @@ public final class JdbiJobStore implements JobStore {
                 .bind("rows", file.map(JobResult.File::rows).orElse(null))
                 .bind("bytes", file.map(JobResult.File::bytes).orElse(null))
                 .bind("code", error.map(JobError::code).orElse(null))
-                .bind("message", error.map(JobError::message).orElse(null))
-                .execute();
+                .bind("message", error.map(JobError::message).orElse(null));
     }
 
     @Override

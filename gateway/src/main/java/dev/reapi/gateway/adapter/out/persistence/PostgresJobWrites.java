@@ -107,21 +107,7 @@ final class PostgresJobWrites {
             NewNotification notification,
             String executionTaskName,
             Instant now) {
-        Optional<JobResult.Inline> inline =
-                result.filter(JobResult.Inline.class::isInstance).map(JobResult.Inline.class::cast);
-        Optional<JobResult.File> file =
-                result.filter(JobResult.File.class::isInstance).map(JobResult.File.class::cast);
-        return handle.createQuery(FINISH)
-                .bind("id", id.value())
-                .bind("status", status.key())
-                .bind("now", Timestamp.from(now))
-                .bind("json", inline.map(JobResult.Inline::json).orElse(null))
-                .bind("format", file.map(f -> f.format().key()).orElse(null))
-                .bind("file", file.map(JobResult.File::fileName).orElse(null))
-                .bind("rows", file.map(JobResult.File::rows).orElse(null))
-                .bind("bytes", file.map(JobResult.File::bytes).orElse(null))
-                .bind("code", error.map(JobError::code).orElse(null))
-                .bind("message", error.map(JobError::message).orElse(null))
+        return JdbiJobStore.bindOutcome(handle.createQuery(FINISH), id, status, result, error, now)
                 .bind("task", executionTaskName)
                 .bind("callback", notification.callbackUrl().orElse(null))
                 .bind("type", notification.eventType())
