@@ -50,7 +50,12 @@ class ReadPathConfigTest {
                           negative_ttl_s: 5
                           retry_after_s: 12
                           search: {ttl_s: 60, grace_s: 10, retention_s: 600}
-                          batch: {enabled: false, max_size: 20, max_wait_ms: 3, max_hold_ms: 25, max_in_flight: 4}
+                          batch:
+                            enabled: false
+                            max_size: 20
+                            max_wait_ms: 3
+                            max_hold_ms: 25
+                            max_in_flight: 4
                         ledger:
                           price_per_record: "0.025"
                           currency: EUR
