@@ -26,23 +26,17 @@ import dev.reapi.gateway.domain.job.JobType;
 import dev.reapi.gateway.domain.job.RetryPolicy;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.BufferedReader;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -290,33 +284,7 @@ class JobHttpTest {
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
-        HttpResponse<InputStream> response =
-                http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-        List<String> ids = new CopyOnWriteArrayList<>();
-        Thread reader =
-                Thread.ofVirtual()
-                        .start(
-                                () -> {
-                                    try (var lines =
-                                            new BufferedReader(
-                                                    new InputStreamReader(
-                                                            response.body(),
-                                                            StandardCharsets.UTF_8))) {
-                                        String line;
-                                        while (ids.size() < count
-                                                && (line = lines.readLine()) != null) {
-                                            if (line.startsWith("id:")) {
-                                                ids.add(line.substring(3).strip());
-                                            }
-                                        }
-                                    } catch (java.io.IOException e) {
-                                        // The stream ended; the assertion below reports it.
-                                    }
-                                });
-        await().atMost(Duration.ofSeconds(15)).until(() -> ids.size() >= count);
-        reader.interrupt();
-        response.body().close();
-        return new ArrayList<>(ids);
+        return SseLines.read(http, request.build(), "id", count);
     }
 
     private static String valuationOf(String propertyId) {

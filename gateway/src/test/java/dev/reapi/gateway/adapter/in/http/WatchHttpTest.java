@@ -1,7 +1,6 @@
 package dev.reapi.gateway.adapter.in.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,25 +31,19 @@ import dev.reapi.gateway.domain.sync.WebhookEvent;
 import dev.reapi.gateway.domain.user.Plan;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.BufferedReader;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.SplittableRandom;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -283,33 +276,11 @@ class WatchHttpTest {
                         .header("Accept", "text/event-stream")
                         .header("X-API-Key", key);
         HttpClient streaming = HttpClient.newHttpClient();
-        HttpResponse<InputStream> response =
-                streaming.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-        List<String> data = new CopyOnWriteArrayList<>();
-        Thread reader =
-                Thread.ofVirtual()
-                        .start(
-                                () -> {
-                                    try (var lines =
-                                            new BufferedReader(
-                                                    new InputStreamReader(
-                                                            response.body(),
-                                                            StandardCharsets.UTF_8))) {
-                                        String line;
-                                        while (data.size() < count
-                                                && (line = lines.readLine()) != null) {
-                                            if (line.startsWith("data:")) {
-                                                data.add(line.substring(5).strip());
-                                            }
-                                        }
-                                    } catch (java.io.IOException e) {
-                                        // The stream ended; the assertion below reports it.
-                                    }
-                                });
-        await().atMost(Duration.ofSeconds(15)).until(() -> data.size() >= count);
-        reader.interrupt();
-        streaming.shutdownNow();
-        return new ArrayList<>(data);
+        try {
+            return SseLines.read(streaming, request.build(), "data", count);
+        } finally {
+            streaming.shutdownNow();
+        }
     }
 
     private static String ids(String... ids) {
