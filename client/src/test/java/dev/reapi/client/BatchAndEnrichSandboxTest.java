@@ -29,12 +29,7 @@ class BatchAndEnrichSandboxTest {
     @BeforeAll
     static void start() {
         fixture = SandboxFixture.shared();
-        client =
-                RealEstateApiClient.builder()
-                        .apiKey(SandboxFixture.API_KEY)
-                        .baseUrl(fixture.sandbox().baseUrl())
-                        .clock(fixture.clock())
-                        .build();
+        client = fixture.clientBuilder().build();
     }
 
     @AfterAll

@@ -29,11 +29,7 @@ class ObservabilitySandboxTest {
     }
 
     private RealEstateApiClientBuilder builder() {
-        return RealEstateApiClient.builder()
-                .apiKey(SandboxFixture.API_KEY)
-                .baseUrl(fixture.sandbox().baseUrl())
-                .clock(fixture.clock())
-                .delayer(ManualDelayer.immediate(fixture.clock()));
+        return fixture.clientBuilder().delayer(ManualDelayer.immediate(fixture.clock()));
     }
 
     @Test

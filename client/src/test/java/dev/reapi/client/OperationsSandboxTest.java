@@ -33,12 +33,7 @@ class OperationsSandboxTest {
     @BeforeAll
     static void start() {
         fixture = SandboxFixture.shared();
-        client =
-                RealEstateApiClient.builder()
-                        .apiKey(SandboxFixture.API_KEY)
-                        .baseUrl(fixture.sandbox().baseUrl())
-                        .clock(fixture.clock())
-                        .build();
+        client = fixture.clientBuilder().build();
     }
 
     @AfterAll

@@ -42,13 +42,7 @@ class ProviderErrorsSandboxTest {
     }
 
     private RealEstateApiClientBuilder builder(Provider provider) {
-        return RealEstateApiClient.builder()
-                .provider(provider)
-                .apiKey(SandboxFixture.API_KEY)
-                .baseUrl(fixture.sandbox().baseUrl())
-                .clock(fixture.clock())
-                .random(new Random(7))
-                .delayer(delayer);
+        return fixture.clientBuilder().provider(provider).random(new Random(7)).delayer(delayer);
     }
 
     private static long detailRequests(Provider provider) {

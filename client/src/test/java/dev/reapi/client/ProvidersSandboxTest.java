@@ -44,13 +44,7 @@ class ProvidersSandboxTest {
 
     /** A client of the shared sandbox speaking {@code provider}, on the sandbox's clock. */
     static RealEstateApiClient client(Provider provider) {
-        SandboxFixture shared = SandboxFixture.shared();
-        return RealEstateApiClient.builder()
-                .provider(provider)
-                .apiKey(SandboxFixture.API_KEY)
-                .baseUrl(shared.sandbox().baseUrl())
-                .clock(shared.clock())
-                .build();
+        return SandboxFixture.shared().clientBuilder().provider(provider).build();
     }
 
     @AfterAll

@@ -32,12 +32,7 @@ class ResilienceSandboxTest {
     }
 
     private RealEstateApiClientBuilder builder() {
-        return RealEstateApiClient.builder()
-                .apiKey(SandboxFixture.API_KEY)
-                .baseUrl(fixture.sandbox().baseUrl())
-                .clock(fixture.clock())
-                .random(new Random(7))
-                .delayer(delayer);
+        return fixture.clientBuilder().random(new Random(7)).delayer(delayer);
     }
 
     private void faults(FaultSettings settings) {

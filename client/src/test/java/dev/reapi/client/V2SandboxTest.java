@@ -147,12 +147,7 @@ class V2SandboxTest {
         fixture.clock().advance(Duration.ofMinutes(61));
 
         try (RealEstateApiClient late =
-                RealEstateApiClient.builder()
-                        .provider(Provider.V2)
-                        .apiKey(SandboxFixture.API_KEY)
-                        .baseUrl(fixture.sandbox().baseUrl())
-                        .clock(behind)
-                        .build()) {
+                fixture.clientBuilder().provider(Provider.V2).clock(behind).build()) {
             assertThatThrownBy(() -> late.streamChangeFile(modified).toList())
                     .isInstanceOf(ChangeFileExpiredException.class);
         }

@@ -1,5 +1,7 @@
 package dev.reapi.client.testing;
 
+import dev.reapi.client.RealEstateApiClient;
+import dev.reapi.client.RealEstateApiClientBuilder;
 import dev.reapi.client.model.Property;
 import dev.reapi.sandbox.Sandbox;
 import dev.reapi.sandbox.SandboxOptions;
@@ -55,6 +57,14 @@ public final class SandboxFixture implements AutoCloseable {
     /** The clock the sandbox reads, to share with the client. */
     public MutableClock clock() {
         return clock;
+    }
+
+    /** A client builder for this sandbox: its API key, its address and its clock. */
+    public RealEstateApiClientBuilder clientBuilder() {
+        return RealEstateApiClient.builder()
+                .apiKey(API_KEY)
+                .baseUrl(sandbox.baseUrl())
+                .clock(clock);
     }
 
     /** Clears faults and counters between tests. */
