@@ -117,13 +117,7 @@ public final class JdbiChangeLogStore implements ChangeLog {
                                     ? writeRowsAtOnce(handle, writes.replicaRows())
                                     : writeRows(handle, writes.replicaRows());
                     List<PropertyChange> recorded = record(handle, writes.changes());
-                    for (InboxMark mark : writes.inboxMarks()) {
-                        handle.createUpdate(MARK_INBOX)
-                                .bind("state", mark.state().wireName())
-                                .bind("at", Timestamp.from(mark.at()))
-                                .bind("id", mark.webhookId())
-                                .execute();
-                    }
+                    mark(handle, writes.inboxMarks());
                     writes.checkpoint()
                             .ifPresent(
                                     c ->
@@ -285,6 +279,21 @@ public final class JdbiChangeLogStore implements ChangeLog {
             written += count > 0 ? 1 : 0;
         }
         return written;
+    }
+
+    /** One batch, so that a run of webhook events costs one round trip, not one per event. */
+    private static void mark(Handle handle, List<InboxMark> marks) {
+        if (marks.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = handle.prepareBatch(MARK_INBOX);
+        for (InboxMark mark : marks) {
+            batch.bind("state", mark.state().wireName())
+                    .bind("at", Timestamp.from(mark.at()))
+                    .bind("id", mark.webhookId())
+                    .add();
+        }
+        batch.execute();
     }
 
     private static List<PropertyChange> record(Handle handle, List<PropertyChange> changes) {
