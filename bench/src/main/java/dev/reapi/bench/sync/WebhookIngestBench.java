@@ -40,11 +40,12 @@ import org.slf4j.LoggerFactory;
  * wrk} (a separate native process, {@link WrkWebhookLoad}) only sends them, so the sender costs the
  * two cores little.
  *
- * <p>System properties: {@code bench.seconds} (default 20), {@code bench.events} (events signed
- * ahead per database, default 400,000: more than 20 s can take), {@code bench.connections} (default
- * 32), {@code bench.postgres} (default {@code
- * jdbc:postgresql://127.0.0.1:5432/test?user=postgres}), {@code bench.quick=true} (5 s, 100,000
- * events, prints instead of writing).
+ * <p>System properties: {@code bench.seconds} (default 20), {@code bench.warmup} (seconds of the
+ * same load first, not measured, so that the gateway's code is compiled; default 5), {@code
+ * bench.events} (events signed ahead per database, default 400,000: more than 20 s can take),
+ * {@code bench.connections} (default 32), {@code bench.postgres} (default {@code
+ * jdbc:postgresql://127.0.0.1:5432/test?user=postgres}), {@code bench.quick=true} (5 s after 2 s of
+ * warm-up, 100,000 events, prints instead of writing).
  */
 public final class WebhookIngestBench {
 
@@ -82,6 +83,7 @@ public final class WebhookIngestBench {
     public static void main(String[] args) throws Exception {
         boolean quick = Boolean.getBoolean("bench.quick");
         int seconds = quick ? 5 : Integer.getInteger("bench.seconds", 20);
+        int warmup = quick ? 2 : Integer.getInteger("bench.warmup", 5);
         int events = quick ? 100_000 : Integer.getInteger("bench.events", 400_000);
         int connections = Integer.getInteger("bench.connections", 32);
         Path dir = Files.createTempDirectory("reapi-webhook-bench");
@@ -101,20 +103,20 @@ public final class WebhookIngestBench {
                             "SQLite",
                             "jdbc:sqlite:" + dir.resolve("reapi.db"),
                             sandbox,
-                            new Load(seconds, events, connections)));
+                            new Load(seconds, warmup, events, connections)));
             results.add(
                     run(
                             "PostgreSQL",
                             pgBase + "&currentSchema=" + schema,
                             sandbox,
-                            new Load(seconds, events, connections)));
+                            new Load(seconds, warmup, events, connections)));
         } finally {
             try (var c = DriverManager.getConnection(pgBase);
                     var s = c.createStatement()) {
                 s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             }
         }
-        String markdown = markdown(results, seconds, connections);
+        String markdown = markdown(results, seconds, warmup, connections);
         if (quick) {
             System.out.println(markdown);
         } else {
@@ -122,8 +124,11 @@ public final class WebhookIngestBench {
         }
     }
 
-    /** How long, how many events signed ahead, over how many connections. */
-    private record Load(int seconds, int events, int connections) {}
+    /**
+     * One database's load: a warm-up (none when 0 s) and then the measured run of {@code seconds},
+     * each with {@code events} signed ahead, over {@code connections}.
+     */
+    private record Load(int seconds, int warmupSeconds, int events, int connections) {}
 
     private static Result run(String name, String url, Sandbox sandbox, Load load)
             throws Exception {
@@ -135,16 +140,44 @@ public final class WebhookIngestBench {
         env.put("REAPI_DATABASE_URL", url);
         env.put("REAPI_WEBHOOK_SECRETS", SECRET);
         env.put("REAPI_DATA_DIR", Files.createTempDirectory("reapi-bench-data").toString());
-        Path file = Files.createTempFile("reapi-webhook-events", ".tsv");
         try (Gateway gateway = Gateway.start(GatewayConfig.load(Optional.empty(), env));
                 Database db = Database.open(url);
                 HttpClient http = HttpClient.newHttpClient()) {
             URI base = URI.create("http://127.0.0.1:" + gateway.port());
             replicate(http, base, gateway.apiKeys().issue("bench", "pro", false).rawKey());
             WebhookInbox inbox = new JdbiWebhookInboxStore(db);
+            var signer = new Webhook(SECRET);
+            if (load.warmupSeconds() > 0) {
+                Result warm =
+                        round(
+                                name + " warm-up",
+                                base,
+                                inbox,
+                                signer,
+                                new Load(
+                                        load.warmupSeconds(),
+                                        0,
+                                        load.events() / load.seconds() * load.warmupSeconds(),
+                                        load.connections()));
+                LOG.info("sync-webhook-ingest warm-up: {}", warm);
+            }
+            Result result = round(name, base, inbox, signer, load);
+            LOG.info("sync-webhook-ingest {}: {}", name, result);
+            return result;
+        }
+    }
+
+    /**
+     * Signs the events, has wrk send them, and waits until the inbox worker has handled every one
+     * sent (or {@link #DRAIN_LIMIT} passed).
+     */
+    private static Result round(
+            String name, URI base, WebhookInbox inbox, Webhook signer, Load load) throws Exception {
+        Path file = Files.createTempFile("reapi-webhook-events", ".tsv");
+        try {
             long before = handled(inbox);
-            SignedWebhookEvents.write(
-                    file, "msg_" + name + "_", load.events(), PROPERTIES, new Webhook(SECRET));
+            String prefix = "msg_" + name.replace(' ', '_') + "_";
+            SignedWebhookEvents.write(file, prefix, load.events(), PROPERTIES, signer);
 
             WrkWebhookLoad.Outcome sent =
                     WrkWebhookLoad.send(base, file, load.connections(), load.seconds());
@@ -161,9 +194,7 @@ public final class WebhookIngestBench {
                 Thread.sleep(50);
             }
             long drainMs = (System.nanoTime() - drainStart) / 1_000_000;
-            Result result = new Result(name, sent.events(), handled(inbox) - before, sent, drainMs);
-            LOG.info("sync-webhook-ingest {}: {}", name, result);
-            return result;
+            return new Result(name, sent.events(), handled(inbox) - before, sent, drainMs);
         } finally {
             Files.deleteIfExists(file);
         }
@@ -185,7 +216,7 @@ public final class WebhookIngestBench {
         return c.applied() + c.stale() + c.unknown();
     }
 
-    private static String markdown(List<Result> results, int seconds, int connections) {
+    private static String markdown(List<Result> results, int seconds, int warmup, int connections) {
         StringBuilder rows = new StringBuilder();
         results.forEach(r -> rows.append(r.row()).append('\n'));
         return String.format(
@@ -194,7 +225,8 @@ public final class WebhookIngestBench {
                 ### Webhook ingestion
 
                 A gateway with one webhook secret receives signed `property.price_changed` events \
-                (Standard Webhooks), each once, for %d s over %d keep-alive HTTP/1.1 connections \
+                (Standard Webhooks), each once, for %d s (after %d s of the same load, not \
+                measured, once the inbox has drained) over %d keep-alive HTTP/1.1 connections \
                 from `wrk` (closed loop: each connection sends its next event when the last is \
                 answered), spread over %d replicated properties. The events are signed before the \
                 clock starts; the bench JVM runs the gateway and the sandbox, `wrk` is a separate \
@@ -211,6 +243,7 @@ public final class WebhookIngestBench {
                 _Measured %s on %d cores (load average %.1f), JDK %s. Command: `%s`._
                 """,
                 seconds,
+                warmup,
                 connections,
                 PROPERTIES,
                 rows,
