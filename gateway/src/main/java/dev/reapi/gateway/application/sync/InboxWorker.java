@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
 public final class InboxWorker implements AutoCloseable {
 
     /**
-     * Events fetched and applied per transaction. Under a burst a batch holds several events of
-     * one property, which are then decoded, written and committed once; on SQLite a transaction
-     * of this size still holds the write lock for only a few milliseconds.
+     * Events fetched and applied per transaction. Under a burst a batch holds several events of one
+     * property, which are then decoded, written and committed once. On SQLite the inbox inserts
+     * wait while a batch is applied, so a much larger one would show in the time to answer.
      */
     static final int BATCH = 500;
 
