@@ -67,7 +67,7 @@ function done(summary, latency, requests)
   end
   local e = summary.errors
   io.write(string.format(
-    '{"events":%d,"accepted":%d,"exhausted":%d,"duration_us":%d,"non2xx":%d,' ..
+    '{"events":%d,"accepted":%d,"exhausted":%d,"duration_us":%d,"http_errors":%d,' ..
       '"socket_errors":%d,"p50_us":%d,"p99_us":%d,"max_us":%d}\n',
     sent, answered, used_up, summary.duration, e.status,
     e.connect + e.read + e.write + e.timeout, latency:percentile(50), latency:percentile(99),

@@ -82,7 +82,7 @@ final class WrkWebhookLoad {
         return new Outcome(
                 result.get("events").asLong(),
                 result.get("accepted").asLong(),
-                result.get("non2xx").asLong() + result.get("socket_errors").asLong(),
+                result.get("http_errors").asLong() + result.get("socket_errors").asLong(),
                 result.get("exhausted").asLong() > 0,
                 result.get("duration_us").asLong() / 1e6,
                 result.get("p99_us").asLong() / 1e3);
