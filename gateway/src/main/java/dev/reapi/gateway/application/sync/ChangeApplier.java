@@ -221,15 +221,15 @@ public final class ChangeApplier {
             if (known != null) {
                 return known;
             }
-            Stored row = stored.get(propertyId);
-            if (row == null) {
+            Stored found = stored.get(propertyId);
+            if (found == null) {
                 return null;
             }
             var decoded =
                     new Current(
-                            codec.decode(row.row().json()),
-                            row.row().updatedAt(),
-                            row.fieldVersions());
+                            codec.decode(found.row().json()),
+                            found.row().updatedAt(),
+                            found.fieldVersions());
             current.put(propertyId, decoded);
             return decoded;
         }
