@@ -3,8 +3,9 @@
 #   bench/sync/run.sh batch [properties]   full batch sync into PostgreSQL and SQLite beside
 #                                          `psql \copy` (default 1000000; needs psql)
 #   bench/sync/run.sh webhooks             webhook ingest into a real gateway on SQLite and
-#                                          PostgreSQL (set -Dbench.seconds=N -Dbench.senders=N
-#                                          in BENCH_JAVA_OPTS to change the load)
+#                                          PostgreSQL, sent by wrk (needs wrk; set
+#                                          -Dbench.events=N -Dbench.connections=N in
+#                                          BENCH_JAVA_OPTS to change the load)
 set -euo pipefail
 
 what="${1:?usage: bench/sync/run.sh batch [properties] | webhooks}"
@@ -18,6 +19,7 @@ case "$what" in
     command -v psql >/dev/null || { echo "psql is missing: apt-get install -y postgresql-client" >&2; exit 1; }
     main=dev.reapi.bench.sync.BatchSyncBench; args=("${1:-1000000}" docs/benchmarks.md) ;;
   webhooks)
+    command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
     main=dev.reapi.bench.sync.WebhookIngestBench; args=(docs/benchmarks.md) ;;
   *) echo "unknown benchmark '$what': expected batch or webhooks" >&2; exit 2 ;;
 esac

@@ -17,35 +17,42 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Webhook ingestion: a real gateway (on SQLite, then PostgreSQL) with a webhook secret, and N
- * senders posting signed Standard Webhooks price events for a fixed time. Measures verified events
- * per second answered 2xx and the p99 time to the answer, then waits until the inbox is drained and
- * checks that every event sent was handled. Writes the {@code sync-webhook-ingest} section of
- * {@code docs/benchmarks.md}.
+ * Webhook ingestion: a real gateway (on SQLite, then PostgreSQL) with a webhook secret, and {@code
+ * wrk} posting pre-signed Standard Webhooks price events, each once, for a fixed time. Measures
+ * verified events per second answered 2xx and the p99 time to the answer, then waits until the
+ * inbox is drained and checks that every event sent was handled. Writes the {@code
+ * sync-webhook-ingest} section of {@code docs/benchmarks.md}.
  *
- * <p>System properties: {@code bench.seconds} (default 20), {@code bench.senders} (default 32),
- * {@code bench.postgres} (default {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres}),
- * {@code bench.quick=true} (5 s, 4 senders, prints instead of writing).
+ * <p>This JVM runs the sandbox and the gateway and signs the events before the clock starts; {@code
+ * wrk} (a separate native process, {@link WrkWebhookLoad}) only sends them, so the sender costs the
+ * two cores little.
+ *
+ * <p>System properties: {@code bench.seconds} (default 20), {@code bench.warmup} (seconds of the
+ * same load first, not measured, so that the gateway's code is compiled; default 5), {@code
+ * bench.events} (events signed ahead per database, default 400,000: more than 20 s can take),
+ * {@code bench.connections} (default 32), {@code bench.postgres} (default {@code
+ * jdbc:postgresql://127.0.0.1:5432/test?user=postgres}), {@code bench.quick=true} (5 s after 2 s of
+ * warm-up, 100,000 events, prints instead of writing).
  */
 public final class WebhookIngestBench {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookIngestBench.class);
     private static final String SECRET = "whsec_YmVuY2gtd2ViaG9vay1pbmdlc3Qtc2VjcmV0LWtleQ==";
     private static final int PROPERTIES = 200;
+    private static final Duration DRAIN_LIMIT = Duration.ofMinutes(2);
     private static final String COMMAND = "bench/sync/run.sh webhooks";
 
     private WebhookIngestBench() {}
@@ -54,21 +61,21 @@ public final class WebhookIngestBench {
     record Result(
             String database,
             long sent,
-            long accepted,
-            double perSecond,
-            double p99Ms,
+            long handled,
+            WrkWebhookLoad.Outcome outcome,
             long drainMs) {
 
         String row() {
             return String.format(
                     Locale.ROOT,
-                    "| %s | %,d | %,.0f | %.1f | %,d | %s |",
+                    "| %s | %,d | %,d | %,.0f | %.1f | %,d | %s |",
                     database,
                     sent,
-                    perSecond,
-                    p99Ms,
+                    outcome.failed(),
+                    outcome.perSecond(),
+                    outcome.p99Ms(),
                     drainMs,
-                    accepted == sent ? "yes" : "no (" + accepted + ")");
+                    handled == sent ? "yes" : "no (" + handled + ")");
         }
     }
 
@@ -76,7 +83,9 @@ public final class WebhookIngestBench {
     public static void main(String[] args) throws Exception {
         boolean quick = Boolean.getBoolean("bench.quick");
         int seconds = quick ? 5 : Integer.getInteger("bench.seconds", 20);
-        int senders = quick ? 4 : Integer.getInteger("bench.senders", 32);
+        int warmup = quick ? 2 : Integer.getInteger("bench.warmup", 5);
+        int events = quick ? 100_000 : Integer.getInteger("bench.events", 400_000);
+        int connections = Integer.getInteger("bench.connections", 32);
         Path dir = Files.createTempDirectory("reapi-webhook-bench");
         String schema = "bench_webhooks_" + ProcessHandle.current().pid();
         String pgBase =
@@ -94,22 +103,20 @@ public final class WebhookIngestBench {
                             "SQLite",
                             "jdbc:sqlite:" + dir.resolve("reapi.db"),
                             sandbox,
-                            seconds,
-                            senders));
+                            new Load(seconds, warmup, events, connections)));
             results.add(
                     run(
                             "PostgreSQL",
                             pgBase + "&currentSchema=" + schema,
                             sandbox,
-                            seconds,
-                            senders));
+                            new Load(seconds, warmup, events, connections)));
         } finally {
             try (var c = DriverManager.getConnection(pgBase);
                     var s = c.createStatement()) {
                 s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             }
         }
-        String markdown = markdown(results, seconds, senders);
+        String markdown = markdown(results, seconds, warmup, connections);
         if (quick) {
             System.out.println(markdown);
         } else {
@@ -117,7 +124,13 @@ public final class WebhookIngestBench {
         }
     }
 
-    private static Result run(String name, String url, Sandbox sandbox, int seconds, int senders)
+    /**
+     * One database's load: a warm-up (none when 0 s) and then the measured run of {@code seconds},
+     * each with {@code events} signed ahead, over {@code connections}.
+     */
+    private record Load(int seconds, int warmupSeconds, int events, int connections) {}
+
+    private static Result run(String name, String url, Sandbox sandbox, Load load)
             throws Exception {
         Map<String, String> env = new HashMap<>();
         env.put("REALESTATEAPI_KEY", "sandbox");
@@ -130,100 +143,71 @@ public final class WebhookIngestBench {
         try (Gateway gateway = Gateway.start(GatewayConfig.load(Optional.empty(), env));
                 Database db = Database.open(url);
                 HttpClient http = HttpClient.newHttpClient()) {
-            String key = gateway.apiKeys().issue("bench", "pro", false).rawKey();
             URI base = URI.create("http://127.0.0.1:" + gateway.port());
-            for (int i = 1; i <= PROPERTIES; i++) {
-                http.send(
-                        HttpRequest.newBuilder(base.resolve("/api/properties/P%09d".formatted(i)))
-                                .header("X-API-Key", key)
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding());
-            }
+            replicate(http, base, gateway.apiKeys().issue("bench", "pro", false).rawKey());
             WebhookInbox inbox = new JdbiWebhookInboxStore(db);
-            long before = handled(inbox);
-            var sent = new AtomicLong();
-            var accepted = new AtomicLong();
-            List<long[]> latencies = new ArrayList<>();
-            Instant end = Instant.now().plusSeconds(seconds);
-            List<Thread> threads = new ArrayList<>();
-            long began = System.nanoTime();
-            for (int t = 0; t < senders; t++) {
-                long[] own = new long[2_000_000];
-                latencies.add(own);
-                int sender = t;
-                Webhook signer = new Webhook(SECRET);
-                threads.add(
-                        Thread.ofVirtual()
-                                .start(
-                                        () ->
-                                                send(
-                                                        http, signer, base, sender, end, own, sent,
-                                                        accepted)));
+            var signer = new Webhook(SECRET);
+            if (load.warmupSeconds() > 0) {
+                Result warm =
+                        round(
+                                name + " warm-up",
+                                base,
+                                inbox,
+                                signer,
+                                new Load(
+                                        load.warmupSeconds(),
+                                        0,
+                                        load.events() / load.seconds() * load.warmupSeconds(),
+                                        load.connections()));
+                LOG.info("sync-webhook-ingest warm-up: {}", warm);
             }
-            for (Thread thread : threads) {
-                thread.join();
-            }
-            double elapsedS = (System.nanoTime() - began) / 1e9;
-            long drainStart = System.nanoTime();
-            while (handled(inbox) - before < accepted.get()) {
-                Thread.sleep(50);
-            }
-            long drainMs = (System.nanoTime() - drainStart) / 1_000_000;
-            long total = handled(inbox) - before;
-            Result result =
-                    new Result(
-                            name,
-                            sent.get(),
-                            total,
-                            accepted.get() / elapsedS,
-                            p99(latencies, (int) Math.min(Integer.MAX_VALUE, sent.get())),
-                            drainMs);
+            Result result = round(name, base, inbox, signer, load);
             LOG.info("sync-webhook-ingest {}: {}", name, result);
             return result;
         }
     }
 
-    private static void send(
-            HttpClient http,
-            Webhook signer,
-            URI base,
-            int sender,
-            Instant end,
-            long[] latencies,
-            AtomicLong sent,
-            AtomicLong accepted) {
-        int n = 0;
-        while (Instant.now().isBefore(end) && n < latencies.length) {
-            String id = "msg_" + sender + "_" + n;
-            Instant at = Instant.now();
-            String body =
-                    """
-                    {"type":"property.price_changed","timestamp":"%s","data":{"property_id":\
-                    "P%09d","old_price":1,"new_price":%d,"changed_at":"%s"}}\
-                    """
-                            .formatted(at, 1 + (sender * 7919 + n) % PROPERTIES, 100_000 + n, at);
-            try {
-                long seconds = at.getEpochSecond();
-                long start = System.nanoTime();
-                HttpResponse<Void> response =
-                        http.send(
-                                HttpRequest.newBuilder(base.resolve("/webhooks/property-updates"))
-                                        .header("webhook-id", id)
-                                        .header("webhook-timestamp", Long.toString(seconds))
-                                        .header("webhook-signature", signer.sign(id, seconds, body))
-                                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                                        .build(),
-                                HttpResponse.BodyHandlers.discarding());
-                latencies[n] = System.nanoTime() - start;
-                sent.incrementAndGet();
-                if (response.statusCode() / 100 == 2) {
-                    accepted.incrementAndGet();
-                }
-            } catch (Exception e) {
-                LOG.warn("Sender {} failed: {}", sender, e.toString());
-                return;
+    /**
+     * Signs the events, has wrk send them, and waits until the inbox worker has handled every one
+     * sent (or {@link #DRAIN_LIMIT} passed).
+     */
+    private static Result round(
+            String name, URI base, WebhookInbox inbox, Webhook signer, Load load) throws Exception {
+        Path file = Files.createTempFile("reapi-webhook-events", ".tsv");
+        try {
+            long before = handled(inbox);
+            String prefix = "msg_" + name.replace(' ', '_') + "_";
+            SignedWebhookEvents.write(file, prefix, load.events(), PROPERTIES, signer);
+
+            WrkWebhookLoad.Outcome sent =
+                    WrkWebhookLoad.send(base, file, load.connections(), load.seconds());
+            if (sent.exhausted()) {
+                LOG.warn(
+                        "wrk used up the {} events before the end: raise bench.events",
+                        load.events());
             }
-            n++;
+
+            // Events wrk wrote just before it stopped may still be on their way into the inbox.
+            long drainStart = System.nanoTime();
+            long deadline = drainStart + DRAIN_LIMIT.toNanos();
+            while (handled(inbox) - before < sent.events() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            long drainMs = (System.nanoTime() - drainStart) / 1_000_000;
+            return new Result(name, sent.events(), handled(inbox) - before, sent, drainMs);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** Reads each property once through the gateway, so that the events find it replicated. */
+    private static void replicate(HttpClient http, URI base, String key) throws Exception {
+        for (int i = 1; i <= PROPERTIES; i++) {
+            http.send(
+                    HttpRequest.newBuilder(base.resolve("/api/properties/P%09d".formatted(i)))
+                            .header("X-API-Key", key)
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
         }
     }
 
@@ -232,22 +216,7 @@ public final class WebhookIngestBench {
         return c.applied() + c.stale() + c.unknown();
     }
 
-    private static double p99(List<long[]> perSender, int count) {
-        long[] all = new long[count];
-        int i = 0;
-        for (long[] own : perSender) {
-            for (long value : own) {
-                if (value > 0 && i < count) {
-                    all[i++] = value;
-                }
-            }
-        }
-        long[] used = Arrays.copyOf(all, i);
-        Arrays.sort(used);
-        return used.length == 0 ? 0 : used[(int) Math.ceil(used.length * 0.99) - 1] / 1e6;
-    }
-
-    private static String markdown(List<Result> results, int seconds, int senders) {
+    private static String markdown(List<Result> results, int seconds, int warmup, int connections) {
         StringBuilder rows = new StringBuilder();
         results.forEach(r -> rows.append(r.row()).append('\n'));
         return String.format(
@@ -255,20 +224,27 @@ public final class WebhookIngestBench {
                 """
                 ### Webhook ingestion
 
-                A gateway with one webhook secret, %d concurrent senders posting signed \
-                `property.price_changed` events (Standard Webhooks) over HTTP/1.1 for %d s each, \
-                about %d replicated properties. "events/s" counts events answered 2xx \
-                (signature verified, stored in the inbox); p99 is the time to that answer; the \
-                drain is the time after the last send until the inbox worker had applied every \
-                event. Goal: 5,000 events/s with p99 under 10 ms.
+                A gateway with one webhook secret receives signed `property.price_changed` events \
+                (Standard Webhooks), each once, for %d s (after %d s of the same load, not \
+                measured, once the inbox has drained) over %d keep-alive HTTP/1.1 connections \
+                from `wrk` (closed loop: each connection sends its next event when the last is \
+                answered), spread over %d replicated properties. The events are signed before the \
+                clock starts; the bench JVM runs the gateway and the sandbox, `wrk` is a separate \
+                process on the same machine. "events/s" counts events answered 2xx (signature \
+                verified, stored in the inbox) per second of the run; p99 is wrk's time from \
+                sending a request to its answer (wrk's latency, corrected for the requests a slow \
+                answer held back); "sent" counts the events written, "failed" answers 4xx/5xx \
+                and socket errors; the drain is the time after the run until the inbox worker had \
+                handled every event sent (applied, or recorded as stale). Goal: 5,000 events/s with p99 under 10 ms.
 
-                | database | sent | events/s | p99 (ms) | drain (ms) | all applied |
-                |---|---:|---:|---:|---:|---|
+                | database | sent | failed | events/s | p99 (ms) | drain (ms) | all handled |
+                |---|---:|---:|---:|---:|---:|---|
                 %s
                 _Measured %s on %d cores (load average %.1f), JDK %s. Command: `%s`._
                 """,
-                senders,
                 seconds,
+                warmup,
+                connections,
                 PROPERTIES,
                 rows,
                 Instant.now().truncatedTo(ChronoUnit.MINUTES),

@@ -21,6 +21,8 @@ import dev.reapi.gateway.domain.sync.WebhookEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Applies newer versions of properties to the replica and records each changed tracked field once,
@@ -145,7 +148,7 @@ public final class ChangeApplier {
                 log.commit(
                         ids,
                         stored -> {
-                            var batch = new WebhookBatch(new LinkedHashMap<>(stored), now);
+                            var batch = new WebhookBatch(stored, now);
                             events.forEach(batch::apply);
                             outcome.set(batch.states);
                             return batch.writes();
@@ -154,30 +157,35 @@ public final class ChangeApplier {
         return outcome.get();
     }
 
-    /** The effect of a run of webhook events inside one transaction; not thread-safe. */
+    /**
+     * The effect of a run of webhook events inside one transaction; not thread-safe. Each property
+     * is decoded once, when its first event comes, and encoded once, in {@link #writes}: a batch
+     * often carries several events of one property.
+     */
     private final class WebhookBatch {
 
-        private final Map<String, Stored> current;
+        private final Map<String, Stored> stored;
         private final Instant now;
+        private final Map<String, Current> current = new HashMap<>();
         private final Map<String, InboxState> states = new LinkedHashMap<>();
         private final Map<String, Property> written = new LinkedHashMap<>();
         private final List<PropertyChange> changes = new ArrayList<>();
         private final List<InboxMark> marks = new ArrayList<>();
 
-        WebhookBatch(Map<String, Stored> current, Instant now) {
-            this.current = current;
+        WebhookBatch(Map<String, Stored> stored, Instant now) {
+            this.stored = stored;
             this.now = now;
         }
 
         void apply(WebhookEvent event) {
-            Stored stored = current.get(event.propertyId());
+            Current property = current(event.propertyId());
             InboxState state;
-            if (stored == null) {
+            if (property == null) {
                 state = InboxState.UNKNOWN;
-            } else if (event.changedAt().isBefore(stored.versionOf(field(event)))) {
+            } else if (event.changedAt().isBefore(property.versionOf(field(event)))) {
                 state = InboxState.STALE;
             } else {
-                Property before = codec.decode(stored.row().json());
+                Property before = property.property();
                 Property patched = patched(before, event);
                 List<PropertyChange> diff =
                         PropertyDiff.between(
@@ -188,15 +196,19 @@ public final class ChangeApplier {
                 changes.addAll(diff);
                 // A recorded change is the field's new version, as a later read of the store
                 // would see it.
-                Map<TrackedField, Instant> versions = new LinkedHashMap<>(stored.fieldVersions());
+                Map<TrackedField, Instant> versions = new EnumMap<>(TrackedField.class);
+                versions.putAll(property.fieldVersions());
                 if (diff.stream().anyMatch(c -> c.field() == field(event))) {
                     versions.merge(field(event), event.changedAt(), (a, b) -> a.isAfter(b) ? a : b);
                 }
                 // The row keeps the version of its last full record, so an older full record can
                 // still bring the fields this event does not carry.
-                ReplicatedProperty row =
-                        replicated(PropertyDiff.withVersion(patched, before.updatedAt()), now);
-                current.put(event.propertyId(), new Stored(row, versions));
+                current.put(
+                        event.propertyId(),
+                        new Current(
+                                PropertyDiff.withVersion(patched, before.updatedAt()),
+                                before.updatedAt(),
+                                versions));
                 written.put(event.propertyId(), patched);
                 state = InboxState.APPLIED;
             }
@@ -204,10 +216,43 @@ public final class ChangeApplier {
             marks.add(new InboxMark(event.webhookId(), state, now));
         }
 
+        private @Nullable Current current(String propertyId) {
+            Current known = current.get(propertyId);
+            if (known != null) {
+                return known;
+            }
+            Stored found = stored.get(propertyId);
+            if (found == null) {
+                return null;
+            }
+            var decoded =
+                    new Current(
+                            codec.decode(found.row().json()),
+                            found.row().updatedAt(),
+                            found.fieldVersions());
+            current.put(propertyId, decoded);
+            return decoded;
+        }
+
         Writes writes() {
             List<ReplicatedProperty> rows = new ArrayList<>();
-            written.keySet().forEach(id -> rows.add(current.get(id).row()));
+            written.keySet().forEach(id -> rows.add(replicated(current.get(id).property(), now)));
             return new Writes(rows, changes, marks, Optional.empty(), watcherNotice(written, now));
+        }
+    }
+
+    /**
+     * A property as the events so far in a batch left it.
+     *
+     * @param property the row's content, carrying the version of the last full record
+     * @param rowVersion the version of the last full record
+     * @param fieldVersions the newest recorded change version per field
+     */
+    private record Current(
+            Property property, Instant rowVersion, Map<TrackedField, Instant> fieldVersions) {
+
+        Instant versionOf(TrackedField field) {
+            return Stored.versionOf(fieldVersions.get(field), rowVersion);
         }
     }
 

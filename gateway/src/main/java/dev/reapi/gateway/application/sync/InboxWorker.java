@@ -21,8 +21,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class InboxWorker implements AutoCloseable {
 
-    /** Events fetched per round. */
-    static final int BATCH = 100;
+    /**
+     * Events fetched and applied per transaction. Under a burst a batch holds several events of one
+     * property, which are then decoded, written and committed once. On SQLite the inbox inserts
+     * wait while a batch is applied, so a much larger one would show in the time to answer.
+     */
+    static final int BATCH = 500;
 
     private static final Logger LOG = LoggerFactory.getLogger(InboxWorker.class);
 

@@ -51,7 +51,10 @@ public final class WebhookIngestion implements AutoCloseable {
         this.inbox = Objects.requireNonNull(inbox, "inbox");
         this.worker = Objects.requireNonNull(worker, "worker");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.writer = Thread.ofVirtual().name("reapi-webhook-inbox").unstarted(this::writeLoop);
+        // A platform thread: SQLite's driver blocks in native code (and sleeps there while another
+        // connection holds the write lock), which would pin a virtual thread's carrier, one of the
+        // few that serve every HTTP request.
+        this.writer = Thread.ofPlatform().name("reapi-webhook-inbox").unstarted(this::writeLoop);
         writer.start();
     }
 

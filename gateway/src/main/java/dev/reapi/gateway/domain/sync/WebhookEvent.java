@@ -3,6 +3,7 @@ package dev.reapi.gateway.domain.sync;
 import dev.reapi.client.model.PropertyStatus;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A verified upstream webhook event. It carries only the field that changed; {@code changedAt} is
@@ -17,6 +18,10 @@ import java.util.Objects;
 public record WebhookEvent(
         String webhookId, Type type, String propertyId, String newValue, Instant changedAt) {
 
+    // Compiled once: every event received, and again when the inbox is read, is checked.
+    private static final Pattern PROPERTY_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final Pattern WHOLE_DOLLARS = Pattern.compile("[0-9]{1,15}");
+
     public WebhookEvent {
         Objects.requireNonNull(webhookId, "webhookId");
         Objects.requireNonNull(type, "type");
@@ -27,7 +32,7 @@ public record WebhookEvent(
             throw new IllegalArgumentException(
                     "webhookId must be 1-200 characters, was '" + webhookId + "'");
         }
-        if (!propertyId.matches("[A-Za-z0-9_-]{1,64}")) {
+        if (!PROPERTY_ID.matcher(propertyId).matches()) {
             throw new IllegalArgumentException("propertyId is malformed: '" + propertyId + "'");
         }
         type.check(newValue);
@@ -60,7 +65,7 @@ public record WebhookEvent(
         }
 
         private void check(String value) {
-            if (this == PRICE_CHANGED && !value.matches("[0-9]{1,15}")) {
+            if (this == PRICE_CHANGED && !WHOLE_DOLLARS.matcher(value).matches()) {
                 throw new IllegalArgumentException("new price must be whole dollars: " + value);
             }
             if (this == STATUS_CHANGED) {

@@ -9,6 +9,7 @@ import dev.reapi.gateway.domain.sync.TrackedField;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -37,9 +38,20 @@ public final class JdbiChangeLogStore implements ChangeLog {
             "SELECT property_id, payload, updated_at, fetched_at FROM replica_properties"
                     + " WHERE property_id IN (<ids>)";
 
+    /**
+     * The newest change of each tracked field of each stored row: one index probe per row and
+     * field. A {@code GROUP BY} over the rows' changes read every change ever recorded for them, a
+     * cost that grew with the history, inside the transaction that holds the rows (and on SQLite
+     * the write lock every webhook insert waits for).
+     */
     private static final String FIELD_VERSIONS =
-            "SELECT property_id, field, MAX(version) AS version FROM property_changes"
-                    + " WHERE property_id IN (<ids>) GROUP BY property_id, field";
+            "SELECT r.property_id, f.field, (SELECT MAX(c.version) FROM property_changes c"
+                    + " WHERE c.property_id = r.property_id AND c.field = f.field) AS version"
+                    + " FROM replica_properties r CROSS JOIN ("
+                    + Arrays.stream(TrackedField.values())
+                            .map(field -> "SELECT '" + field.wireName() + "' AS field")
+                            .collect(Collectors.joining(" UNION ALL "))
+                    + ") f WHERE r.property_id IN (<ids>)";
 
     private static final String UPSERT_ROW =
             """
@@ -117,13 +129,7 @@ public final class JdbiChangeLogStore implements ChangeLog {
                                     ? writeRowsAtOnce(handle, writes.replicaRows())
                                     : writeRows(handle, writes.replicaRows());
                     List<PropertyChange> recorded = record(handle, writes.changes());
-                    for (InboxMark mark : writes.inboxMarks()) {
-                        handle.createUpdate(MARK_INBOX)
-                                .bind("state", mark.state().wireName())
-                                .bind("at", Timestamp.from(mark.at()))
-                                .bind("id", mark.webhookId())
-                                .execute();
-                    }
+                    mark(handle, writes.inboxMarks());
                     writes.checkpoint()
                             .ifPresent(
                                     c ->
@@ -224,18 +230,24 @@ public final class JdbiChangeLogStore implements ChangeLog {
                         .stream()
                         .collect(Collectors.toMap(ReplicatedProperty::propertyId, r -> r));
         Map<String, Map<TrackedField, Instant>> versions = new HashMap<>();
-        handle.createQuery(FIELD_VERSIONS)
-                .bindList("ids", List.copyOf(rows.keySet().isEmpty() ? ids : rows.keySet()))
-                .map(
-                        (rs, ctx) -> {
-                            versions.computeIfAbsent(
-                                            rs.getString("property_id"), k -> new HashMap<>())
-                                    .put(
-                                            TrackedField.fromWire(rs.getString("field")),
-                                            rs.getTimestamp("version").toInstant());
-                            return 0;
-                        })
-                .list();
+        if (!rows.isEmpty()) {
+            handle.createQuery(FIELD_VERSIONS)
+                    .bindList("ids", List.copyOf(rows.keySet()))
+                    .map(
+                            (rs, ctx) -> {
+                                Timestamp version = rs.getTimestamp("version");
+                                if (version != null) {
+                                    versions.computeIfAbsent(
+                                                    rs.getString("property_id"),
+                                                    k -> new HashMap<>())
+                                            .put(
+                                                    TrackedField.fromWire(rs.getString("field")),
+                                                    version.toInstant());
+                                }
+                                return 0;
+                            })
+                    .list();
+        }
         Map<String, Stored> stored = new HashMap<>();
         rows.forEach(
                 (id, row) -> stored.put(id, new Stored(row, versions.getOrDefault(id, Map.of()))));
@@ -285,6 +297,21 @@ public final class JdbiChangeLogStore implements ChangeLog {
             written += count > 0 ? 1 : 0;
         }
         return written;
+    }
+
+    /** One batch, so that a run of webhook events costs one round trip, not one per event. */
+    private static void mark(Handle handle, List<InboxMark> marks) {
+        if (marks.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = handle.prepareBatch(MARK_INBOX);
+        for (InboxMark mark : marks) {
+            batch.bind("state", mark.state().wireName())
+                    .bind("at", Timestamp.from(mark.at()))
+                    .bind("id", mark.webhookId())
+                    .add();
+        }
+        batch.execute();
     }
 
     private static List<PropertyChange> record(Handle handle, List<PropertyChange> changes) {

@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The replica's change history, and the one transaction that keeps replica, history, webhook inbox,
@@ -56,8 +57,15 @@ public interface ChangeLog {
 
         /** The version of {@code field}: its last recorded change, or the row's if newer. */
         public Instant versionOf(TrackedField field) {
-            Instant changed = fieldVersions.get(field);
-            return changed == null || changed.isBefore(row.updatedAt()) ? row.updatedAt() : changed;
+            return versionOf(fieldVersions.get(field), row.updatedAt());
+        }
+
+        /**
+         * A field's version: {@code changed}, its last recorded change (null when none), or {@code
+         * rowVersion}, the version of the last full record, when that is newer.
+         */
+        public static Instant versionOf(@Nullable Instant changed, Instant rowVersion) {
+            return changed == null || changed.isBefore(rowVersion) ? rowVersion : changed;
         }
     }
 
