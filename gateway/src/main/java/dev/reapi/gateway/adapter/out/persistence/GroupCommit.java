@@ -71,7 +71,15 @@ final class GroupCommit {
         } finally {
             lock.lock();
             try {
-                batch.forEach(write -> write.done = true);
+                for (Write<?> write : batch) {
+                    write.done = true;
+                    if (!write.committed && write.failure == null) {
+                        write.failure =
+                                new IllegalStateException(
+                                        "write not committed: the thread running its transaction"
+                                                + " failed");
+                    }
+                }
                 running = false;
                 committed.signalAll();
             } finally {
@@ -86,6 +94,7 @@ final class GroupCommit {
         if (batch.size() > 1) {
             try {
                 jdbi.useTransaction(handle -> batch.forEach(write -> write.run(handle)));
+                batch.forEach(write -> write.committed = true);
                 return;
             } catch (RuntimeException shared) {
                 // Some write failed and rolled back the others: find out whose it was.
@@ -94,18 +103,23 @@ final class GroupCommit {
         for (Write<?> write : batch) {
             try {
                 JdbiOutboxStore.retryingOnConflict(jdbi, write::run);
+                write.committed = true;
             } catch (RuntimeException e) {
                 write.failure = e;
             }
         }
     }
 
-    /** One caller's write and its outcome; fields guarded by the lock once queued. */
+    /**
+     * One caller's write and its outcome. The thread running its transaction sets the outcome, then
+     * {@code done} under the lock; the caller reads the outcome after seeing {@code done}.
+     */
     private static final class Write<T> {
 
         private final HandleCallback<T, RuntimeException> work;
         private @Nullable T result;
         private @Nullable RuntimeException failure;
+        private boolean committed;
         private boolean done;
 
         Write(HandleCallback<T, RuntimeException> work) {

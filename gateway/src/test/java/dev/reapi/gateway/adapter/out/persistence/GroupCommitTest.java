@@ -141,6 +141,25 @@ class GroupCommitTest {
                 .hasMessage("boom");
     }
 
+    @Test
+    void write_afterAWriteThrewAnError_stillCommits() {
+        Jdbi jdbi = table(Database.Dialect.SQLITE);
+        var commits = new GroupCommit(jdbi);
+
+        assertThatThrownBy(
+                        () ->
+                                commits.write(
+                                        handle -> {
+                                            throw new AssertionError("broken");
+                                        }))
+                .isInstanceOf(AssertionError.class);
+
+        int inserted = commits.write(handle -> insert(handle, "next"));
+
+        assertThat(inserted).isEqualTo(1);
+        assertThat(count(jdbi, "next")).isEqualTo(1);
+    }
+
     private Jdbi table(Database.Dialect dialect) {
         Jdbi jdbi = databases.open(dialect, dir).jdbi();
         jdbi.useHandle(
