@@ -28,7 +28,9 @@ import org.jdbi.v3.core.statement.SqlStatement;
  * state.
  *
  * <p>Every transition is a conditional {@code UPDATE} on the expected status, so a worker revived
- * after a crash, or one racing a cancel, changes nothing when it comes too late. Thread-safe.
+ * after a crash, or one racing a cancel, changes nothing when it comes too late. The writes of
+ * every job, submitting, starting an attempt and finishing, go through a {@link GroupCommit}:
+ * concurrent ones share a commit, and each returns once its own is durable. Thread-safe.
  */
 public final class JdbiJobStore implements JobStore {
 
@@ -42,6 +44,7 @@ public final class JdbiJobStore implements JobStore {
             """;
 
     private final Jdbi jdbi;
+    private final GroupCommit hotWrites;
     private final Database.Dialect dialect;
     private final String executionTaskName;
 
@@ -53,6 +56,7 @@ public final class JdbiJobStore implements JobStore {
      */
     public JdbiJobStore(Jdbi jdbi, Database.Dialect dialect, String executionTaskName) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+        this.hotWrites = new GroupCommit(jdbi);
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.executionTaskName = Objects.requireNonNull(executionTaskName, "executionTaskName");
     }
@@ -60,13 +64,13 @@ public final class JdbiJobStore implements JobStore {
     @Override
     public Submission submit(Job job, Optional<String> idempotencyKey, String fingerprint) {
         if (idempotencyKey.isEmpty() && dialect == Database.Dialect.POSTGRESQL) {
-            jdbi.useHandle(
-                    handle ->
-                            PostgresJobWrites.submit(handle, job, fingerprint, executionTaskName));
-            return new Submission(job, true);
+            return hotWrites.write(
+                    handle -> {
+                        PostgresJobWrites.submit(handle, job, fingerprint, executionTaskName);
+                        return new Submission(job, true);
+                    });
         }
-        return JdbiOutboxStore.retryingOnConflict(
-                jdbi,
+        return hotWrites.write(
                 handle -> {
                     if (idempotencyKey.isPresent()) {
                         Optional<Submission> earlier =
@@ -168,8 +172,8 @@ public final class JdbiJobStore implements JobStore {
 
     @Override
     public Optional<Job> startAttempt(JobId id, Instant now) {
-        // One statement, so one round trip and one commit: update and read back together.
-        return jdbi.withHandle(
+        // One statement, so one round trip: update and read back together.
+        return hotWrites.write(
                 handle ->
                         handle.createQuery(
                                         """
@@ -241,7 +245,7 @@ public final class JdbiJobStore implements JobStore {
                             + status.key());
         }
         if (dialect == Database.Dialect.POSTGRESQL) {
-            return jdbi.withHandle(
+            return hotWrites.write(
                     handle ->
                             PostgresJobWrites.finish(
                                     handle,
@@ -253,8 +257,7 @@ public final class JdbiJobStore implements JobStore {
                                     executionTaskName,
                                     now));
         }
-        return JdbiOutboxStore.retryingOnConflict(
-                jdbi,
+        return hotWrites.write(
                 handle -> {
                     int changed = finishUpdate(handle, id, status, result, error, now);
                     if (changed == 1) {

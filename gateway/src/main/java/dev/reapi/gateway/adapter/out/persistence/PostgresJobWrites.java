@@ -14,10 +14,9 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
- * The job store's hot writes on PostgreSQL, each one statement run in autocommit: one round trip
- * and one commit instead of {@code BEGIN}, a statement per table and {@code COMMIT}. A statement's
- * data-modifying {@code WITH} parts commit or roll back together, exactly as the statements of one
- * transaction would.
+ * The job store's hot writes on PostgreSQL, each one statement: one round trip instead of a
+ * statement per table. A statement's data-modifying {@code WITH} parts commit or roll back
+ * together, with the rest of the caller's transaction.
  */
 final class PostgresJobWrites {
 
@@ -37,8 +36,8 @@ final class PostgresJobWrites {
             """;
 
     /*
-     * The counter row of the owner stays locked from the upsert to the commit, as with separate
-     * statements, but here the commit follows in the same round trip.
+     * The counter row of the owner stays locked from the upsert to the commit; finishes that share
+     * a transaction take it once.
      */
     private static final String FINISH =
             """
