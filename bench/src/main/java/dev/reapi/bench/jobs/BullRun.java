@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,11 +35,30 @@ final class BullRun {
     }
 
     /**
-     * Runs {@code jobs} no-op jobs after {@code warmup} unmeasured ones.
+     * Runs {@code jobs} no-op jobs after {@code warmup} unmeasured ones on the script's default
+     * Redis.
      *
      * @param rate submissions per second, or 0 to submit flat out from {@code submitters} loops
      */
     JobsResult run(int jobs, int warmup, int concurrency, int submitters, double rate)
+            throws IOException, InterruptedException {
+        return run(jobs, warmup, concurrency, submitters, rate, Optional.empty(), "Redis");
+    }
+
+    /**
+     * Runs {@code jobs} no-op jobs after {@code warmup} unmeasured ones on the Redis at {@code
+     * redisUrl} (the script's default when empty), reported as {@code store}.
+     *
+     * @param rate submissions per second, or 0 to submit flat out from {@code submitters} loops
+     */
+    JobsResult run(
+            int jobs,
+            int warmup,
+            int concurrency,
+            int submitters,
+            double rate,
+            Optional<String> redisUrl,
+            String store)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("node", "bench.js"));
         command.addAll(
@@ -48,11 +68,12 @@ final class BullRun {
                         "--concurrency", String.valueOf(concurrency),
                         "--submitters", String.valueOf(submitters),
                         "--rate", String.valueOf(rate)));
-        Process process =
+        var builder =
                 new ProcessBuilder(command)
                         .directory(scriptDir.toFile())
-                        .redirectError(ProcessBuilder.Redirect.INHERIT)
-                        .start();
+                        .redirectError(ProcessBuilder.Redirect.INHERIT);
+        redisUrl.ifPresent(url -> builder.environment().put("REDIS_URL", url));
+        Process process = builder.start();
         process.getOutputStream().close();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(10, TimeUnit.MINUTES)) {
@@ -63,15 +84,16 @@ final class BullRun {
             throw new IllegalStateException(
                     "bull bench exited with " + process.exitValue() + "; output: " + out.strip());
         }
-        return parse(out);
+        return parse(out, store);
     }
 
     /**
-     * The result in the script's output: its last non-blank line, a JSON object.
+     * The result in the script's output: its last non-blank line, a JSON object; {@code store}
+     * names the Redis it ran on.
      *
      * @throws IllegalArgumentException when that line is missing or lacks a field
      */
-    static JobsResult parse(String output) {
+    static JobsResult parse(String output, String store) {
         String line = output.strip().lines().reduce((first, second) -> second).orElse("").strip();
         JsonNode json;
         try {
@@ -82,7 +104,7 @@ final class BullRun {
         double rate = number(json, "rate");
         return new JobsResult(
                 text(json, "system"),
-                "Redis",
+                store,
                 rate > 0 ? "paced" : "throughput",
                 (int) number(json, "jobs"),
                 (int) number(json, "concurrency"),

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -63,6 +64,7 @@ public final class JobsBench {
                         options.concurrency(),
                         options.submitters(),
                         0));
+        durableBull(bull, options, results);
         if (options.pacedJobs() > 0) {
             results.add(
                     bull.run(
@@ -84,6 +86,31 @@ public final class JobsBench {
         } else {
             BenchReport.replaceSection(options.report(), JobsReport.SECTION, markdown);
             LOG.info("Wrote section {} of {}", JobsReport.SECTION, options.report());
+        }
+    }
+
+    /**
+     * Bull again, on a private Redis that syncs its append-only file before answering each write,
+     * so that its jobs are as durable as the gateway's committed rows; skipped with a warning when
+     * {@code redis-server} is missing.
+     */
+    private static void durableBull(BullRun bull, JobsOptions options, List<JobsResult> results)
+            throws IOException, InterruptedException {
+        Optional<DurableRedis> started = DurableRedis.start();
+        if (started.isEmpty()) {
+            LOG.warn("redis-server is not on the PATH: Bull on a durable Redis is left out");
+            return;
+        }
+        try (DurableRedis redis = started.get()) {
+            results.add(
+                    bull.run(
+                            options.jobs(),
+                            options.warmup(),
+                            options.concurrency(),
+                            options.submitters(),
+                            0,
+                            Optional.of(redis.url()),
+                            "Redis, AOF fsync always"));
         }
     }
 

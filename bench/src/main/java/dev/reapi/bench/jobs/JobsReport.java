@@ -25,8 +25,11 @@ final class JobsReport {
             and dropped after it, with its server's own fsync settings. A Bull job is added to a
             queue on the local Redis, processed by a no-op processor in the same Node process and
             kept in Bull's completed set with its empty return value; that Redis runs without
-            persistence, so a Bull job is held in memory only. The gateway's per-job INFO log lines
-            are switched off here, as Bull writes none.
+            persistence, so a Bull job is held in memory only. The row "Redis, AOF fsync always"
+            runs the same Bull throughput run on a private Redis that writes every command to its
+            append-only file and syncs it to disk before answering, so that a Bull job is as durable
+            as a committed PostgreSQL row. The gateway's per-job INFO log lines are switched off
+            here, as Bull writes none.
 
             *throughput*: after an unmeasured warm-up (a tenth of the jobs, at most 1,000), the
             jobs are submitted as fast as the submitters go (threads for the gateway, concurrent

@@ -17,7 +17,7 @@ class BullRunTest {
                         + "\"submitters\":4,\"rate\":0,\"seconds\":2.5,\"jobsPerSecond\":800,"
                         + "\"p50Micros\":1200,\"p99Micros\":9000.5}\n";
 
-        JobsResult result = BullRun.parse(output);
+        JobsResult result = BullRun.parse(output, "Redis");
 
         assertThat(result)
                 .isEqualTo(
@@ -41,19 +41,19 @@ class BullRunTest {
                 "{\"system\":\"bull 4.16.5\",\"jobs\":10,\"concurrency\":4,\"submitters\":1,"
                         + "\"rate\":100,\"seconds\":0.1,\"p50Micros\":1,\"p99Micros\":2}";
 
-        assertThat(BullRun.parse(output).scenario()).isEqualTo("paced");
+        assertThat(BullRun.parse(output, "Redis").scenario()).isEqualTo("paced");
     }
 
     @Test
     void parse_missingField_isRejectedNamingIt() {
-        assertThatThrownBy(() -> BullRun.parse("{\"system\":\"bull\",\"jobs\":1}"))
+        assertThatThrownBy(() -> BullRun.parse("{\"system\":\"bull\",\"jobs\":1}", "Redis"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("bull bench output lacks the number 'rate'");
     }
 
     @Test
     void parse_noOutput_isRejected() {
-        assertThatThrownBy(() -> BullRun.parse(""))
+        assertThatThrownBy(() -> BullRun.parse("", "Redis"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("lacks");
     }
