@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * The change history ({@code property_changes}) and the transaction that writes it together with
@@ -37,9 +38,18 @@ public final class JdbiChangeLogStore implements ChangeLog {
             "SELECT property_id, payload, updated_at, fetched_at FROM replica_properties"
                     + " WHERE property_id IN (<ids>)";
 
+    /** One array parameter instead of a list: one statement text, planned once per connection. */
+    private static final String SELECT_ROWS_POSTGRES =
+            "SELECT property_id, payload, updated_at, fetched_at FROM replica_properties"
+                    + " WHERE property_id = ANY(CAST(:ids AS TEXT[])) FOR UPDATE";
+
     private static final String FIELD_VERSIONS =
             "SELECT property_id, field, MAX(version) AS version FROM property_changes"
                     + " WHERE property_id IN (<ids>) GROUP BY property_id, field";
+
+    private static final String FIELD_VERSIONS_POSTGRES =
+            "SELECT property_id, field, MAX(version) AS version FROM property_changes"
+                    + " WHERE property_id = ANY(CAST(:ids AS TEXT[])) GROUP BY property_id, field";
 
     private static final String UPSERT_ROW =
             """
@@ -211,9 +221,7 @@ public final class JdbiChangeLogStore implements ChangeLog {
             return Map.of();
         }
         Map<String, ReplicatedProperty> rows =
-                handle
-                        .createQuery(SELECT_ROWS + (postgres ? " FOR UPDATE" : ""))
-                        .bindList("ids", ids)
+                byIds(handle, postgres ? SELECT_ROWS_POSTGRES : SELECT_ROWS, ids)
                         .map(
                                 (rs, ctx) ->
                                         new ReplicatedProperty(
@@ -223,9 +231,14 @@ public final class JdbiChangeLogStore implements ChangeLog {
                                                 rs.getTimestamp("fetched_at").toInstant()))
                         .stream()
                         .collect(Collectors.toMap(ReplicatedProperty::propertyId, r -> r));
+        if (rows.isEmpty()) {
+            return Map.of();
+        }
         Map<String, Map<TrackedField, Instant>> versions = new HashMap<>();
-        handle.createQuery(FIELD_VERSIONS)
-                .bindList("ids", List.copyOf(rows.keySet().isEmpty() ? ids : rows.keySet()))
+        byIds(
+                        handle,
+                        postgres ? FIELD_VERSIONS_POSTGRES : FIELD_VERSIONS,
+                        List.copyOf(rows.keySet()))
                 .map(
                         (rs, ctx) -> {
                             versions.computeIfAbsent(
@@ -240,6 +253,12 @@ public final class JdbiChangeLogStore implements ChangeLog {
         rows.forEach(
                 (id, row) -> stored.put(id, new Stored(row, versions.getOrDefault(id, Map.of()))));
         return stored;
+    }
+
+    /** A query over {@code ids}: one array parameter on PostgreSQL, a list of them on SQLite. */
+    private Query byIds(Handle handle, String sql, List<String> ids) {
+        Query query = handle.createQuery(sql);
+        return postgres ? query.bind("ids", PostgresArrays.of(ids)) : query.bindList("ids", ids);
     }
 
     /**
@@ -261,10 +280,10 @@ public final class JdbiChangeLogStore implements ChangeLog {
             fetchedAts.add(row.fetchedAt().toString());
         }
         return handle.createUpdate(UPSERT_ROWS_POSTGRES)
-                .bindArray("ids", String.class, ids)
-                .bindArray("payloads", String.class, payloads)
-                .bindArray("updatedAts", String.class, updatedAts)
-                .bindArray("fetchedAts", String.class, fetchedAts)
+                .bind("ids", PostgresArrays.of(ids))
+                .bind("payloads", PostgresArrays.of(payloads))
+                .bind("updatedAts", PostgresArrays.of(updatedAts))
+                .bind("fetchedAts", PostgresArrays.of(fetchedAts))
                 .execute();
     }
 
