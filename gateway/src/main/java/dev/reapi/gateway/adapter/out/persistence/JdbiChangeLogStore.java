@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +29,10 @@ import org.jdbi.v3.core.statement.Query;
  * The change history ({@code property_changes}) and the transaction that writes it together with
  * {@code replica_properties}, {@code webhook_inbox} marks, {@code sync_checkpoints}, the watch
  * notifications in {@code outbox} and saved-search membership. On PostgreSQL the replica rows read
- * are locked ({@code FOR UPDATE}); SQLite transactions hold the database's write lock from their
- * start. A transaction that lost a race on a unique index (two commits appending to one user's
- * outbox at once) is retried from the start. Thread-safe.
+ * are locked ({@code FOR UPDATE}) and the rows found absent are inserted with {@code COPY}; SQLite
+ * transactions hold the database's write lock from their start. A transaction that lost a race on a
+ * unique index (two commits appending to one user's outbox at once, or inserting one new replica
+ * row) is retried from the start. Thread-safe.
  */
 public final class JdbiChangeLogStore implements ChangeLog {
 
@@ -121,10 +123,12 @@ public final class JdbiChangeLogStore implements ChangeLog {
         return JdbiOutboxStore.retryingOnConflict(
                 jdbi,
                 handle -> {
-                    Writes writes = decide.apply(read(handle, ids));
+                    Map<String, Stored> stored = read(handle, ids);
+                    Writes writes = decide.apply(stored);
                     int rows =
                             postgres
-                                    ? writeRowsAtOnce(handle, writes.replicaRows())
+                                    ? writeRowsOnPostgres(
+                                            handle, writes.replicaRows(), absent(ids, stored))
                                     : writeRows(handle, writes.replicaRows());
                     List<PropertyChange> recorded = record(handle, writes.changes());
                     for (InboxMark mark : writes.inboxMarks()) {
@@ -259,6 +263,28 @@ public final class JdbiChangeLogStore implements ChangeLog {
     private Query byIds(Handle handle, String sql, List<String> ids) {
         Query query = handle.createQuery(sql);
         return postgres ? query.bind("ids", PostgresArrays.of(ids)) : query.bindList("ids", ids);
+    }
+
+    /** The ids read that have no replica row. */
+    private static Set<String> absent(List<String> ids, Map<String, Stored> stored) {
+        Set<String> absent = new HashSet<>(ids);
+        absent.removeAll(stored.keySet());
+        return absent;
+    }
+
+    /**
+     * PostgreSQL: the rows found absent (each id once) copied, the others upserted in one
+     * statement.
+     */
+    private static int writeRowsOnPostgres(
+            Handle handle, List<ReplicatedProperty> rows, Set<String> absent) {
+        List<ReplicatedProperty> copied = new ArrayList<>();
+        List<ReplicatedProperty> upserted = new ArrayList<>();
+        Set<String> pending = new HashSet<>(absent);
+        for (ReplicatedProperty row : rows) {
+            (pending.remove(row.propertyId()) ? copied : upserted).add(row);
+        }
+        return PostgresReplicaCopy.insert(handle, copied) + writeRowsAtOnce(handle, upserted);
     }
 
     /**
