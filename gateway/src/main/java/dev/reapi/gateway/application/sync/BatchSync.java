@@ -124,11 +124,12 @@ public final class BatchSync implements ReplicaSync {
                         ? sweep.flatMap(s -> s.begin(position.cursor() != null))
                         : Optional.empty();
         var tally = new Tally(position.highAt(), position.highId());
-        // The next page is fetched and encoded while this one is applied: the upstream's latency,
-        // parsing and encoding overlap with the database's commit instead of adding up. Only
-        // reading runs ahead; the checkpoint still follows the pages applied.
+        // The next page is fetched, encoded and (on a full run) marked seen while this one is
+        // applied: the upstream's latency, parsing, encoding and the mark's round trip overlap
+        // with the database's commit instead of adding up. Only reading and marking run ahead;
+        // the checkpoint still follows the pages applied.
         try (ExecutorService reader = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<Fetched> ahead = fetch(reader, position.since(), position.cursor());
+            Future<Fetched> ahead = fetch(reader, position.since(), position.cursor(), fullRun);
             try {
                 String next;
                 do {
@@ -136,10 +137,8 @@ public final class BatchSync implements ReplicaSync {
                     UpdatedPage page = fetched.page();
                     next = page.nextCursor();
                     if (next != null) {
-                        ahead = fetch(reader, position.since(), next);
+                        ahead = fetch(reader, position.since(), next, fullRun);
                     }
-                    fullRun.ifPresent(
-                            runStart -> sweep.orElseThrow().seen(page.properties(), runStart));
                     apply(fetched, position.since(), tally);
                     listener.pageCommitted(tally.progress(began, clock.instant()));
                 } while (next != null);
@@ -191,10 +190,20 @@ public final class BatchSync implements ReplicaSync {
                 tally.changes);
     }
 
-    private Future<Fetched> fetch(ExecutorService reader, Instant since, @Nullable String cursor) {
+    /**
+     * Reads a page and prepares it for the applier; on a full run (its start in {@code fullRun})
+     * also marks the page's properties seen, which must precede applying the page.
+     */
+    private Future<Fetched> fetch(
+            ExecutorService reader,
+            Instant since,
+            @Nullable String cursor,
+            Optional<Instant> fullRun) {
         return reader.submit(
                 () -> {
                     UpdatedPage page = feed.page(since, cursor, settings.pageSize());
+                    fullRun.ifPresent(
+                            runStart -> sweep.orElseThrow().seen(page.properties(), runStart));
                     return new Fetched(page, applier.prepare(page.properties()));
                 });
     }
