@@ -1,18 +1,16 @@
 package dev.reapi.gateway.adapter.out.persistence;
 
 import dev.reapi.gateway.application.port.out.ReplicaStore.ReplicatedProperty;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * Inserts replica rows the transaction found absent with PostgreSQL's {@code COPY}, in its binary
@@ -51,48 +49,55 @@ final class PostgresReplicaCopy {
         byte[] data = binary(rows);
         try {
             PGConnection connection = handle.getConnection().unwrap(PGConnection.class);
-            return Math.toIntExact(
-                    connection.getCopyAPI().copyIn(COPY, new ByteArrayInputStream(data)));
+            CopyIn copy = connection.getCopyAPI().copyIn(COPY);
+            try {
+                copy.writeToCopy(data, 0, data.length);
+                return Math.toIntExact(copy.endCopy());
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            }
         } catch (SQLException e) {
             throw new UnableToExecuteStatementException(
                     "copying " + rows.size() + " replica rows failed", e, null);
-        } catch (IOException e) {
-            throw new UncheckedIOException("copying " + rows.size() + " replica rows failed", e);
         }
     }
 
-    /** The rows in COPY's binary format: a header, then each row's fields with their lengths. */
+    /**
+     * The rows in COPY's binary format: a header, then each row's fields with their lengths, in one
+     * array of the exact size.
+     */
     private static byte[] binary(List<ReplicatedProperty> rows) {
-        var bytes = new ByteArrayOutputStream(rows.size() * 2048);
-        try (var out = new DataOutputStream(bytes)) {
-            out.write(SIGNATURE);
-            out.writeInt(0);
-            out.writeInt(0);
-            for (ReplicatedProperty row : rows) {
-                out.writeShort(FIELDS);
-                text(out, row.propertyId());
-                text(out, row.json());
-                timestamp(out, row.updatedAt());
-                timestamp(out, row.fetchedAt());
-            }
-            out.writeShort(-1);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot happen in memory", e);
+        List<byte[]> texts = new ArrayList<>(rows.size() * 2);
+        int size = SIGNATURE.length + 2 * Integer.BYTES + Short.BYTES;
+        for (ReplicatedProperty row : rows) {
+            byte[] id = row.propertyId().getBytes(StandardCharsets.UTF_8);
+            byte[] json = row.json().getBytes(StandardCharsets.UTF_8);
+            texts.add(id);
+            texts.add(json);
+            size += Short.BYTES + 4 * Integer.BYTES + id.length + json.length + 2 * Long.BYTES;
         }
-        return bytes.toByteArray();
+        ByteBuffer out = ByteBuffer.allocate(size).put(SIGNATURE).putInt(0).putInt(0);
+        for (int i = 0; i < rows.size(); i++) {
+            ReplicatedProperty row = rows.get(i);
+            out.putShort(FIELDS);
+            text(out, texts.get(2 * i));
+            text(out, texts.get(2 * i + 1));
+            timestamp(out, row.updatedAt());
+            timestamp(out, row.fetchedAt());
+        }
+        return out.putShort((short) -1).array();
     }
 
-    private static void text(DataOutputStream out, String value) throws IOException {
-        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(utf8.length);
-        out.write(utf8);
+    private static void text(ByteBuffer out, byte[] utf8) {
+        out.putInt(utf8.length).put(utf8);
     }
 
     /** Microseconds since PostgreSQL's epoch, rounded half up as the driver rounds timestamps. */
-    private static void timestamp(DataOutputStream out, Instant at) throws IOException {
+    private static void timestamp(ByteBuffer out, Instant at) {
         long seconds = at.getEpochSecond() - POSTGRES_EPOCH_SECONDS;
         long micros = Math.multiplyExact(seconds, 1_000_000L) + (at.getNano() + 500) / 1000;
-        out.writeInt(Long.BYTES);
-        out.writeLong(micros);
+        out.putInt(Long.BYTES).putLong(micros);
     }
 }
