@@ -273,16 +273,15 @@ public final class JdbiChangeLogStore implements ChangeLog {
     }
 
     /**
-     * PostgreSQL: the rows found absent (each id once) copied, the others upserted in one
-     * statement.
+     * PostgreSQL: the first row of each id in {@code absent} copied (the set is consumed), the
+     * others upserted in one statement after them.
      */
     private static int writeRowsOnPostgres(
             Handle handle, List<ReplicatedProperty> rows, Set<String> absent) {
         List<ReplicatedProperty> copied = new ArrayList<>();
         List<ReplicatedProperty> upserted = new ArrayList<>();
-        Set<String> pending = new HashSet<>(absent);
         for (ReplicatedProperty row : rows) {
-            (pending.remove(row.propertyId()) ? copied : upserted).add(row);
+            (absent.remove(row.propertyId()) ? copied : upserted).add(row);
         }
         return PostgresReplicaCopy.insert(handle, copied) + writeRowsAtOnce(handle, upserted);
     }
