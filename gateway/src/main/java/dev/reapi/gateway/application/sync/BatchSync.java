@@ -124,22 +124,22 @@ public final class BatchSync implements ReplicaSync {
                         ? sweep.flatMap(s -> s.begin(position.cursor() != null))
                         : Optional.empty();
         var tally = new Tally(position.highAt(), position.highId());
-        // The next page is fetched while this one is applied: the upstream's latency and the
-        // database's commit overlap instead of adding up. Only reading runs ahead; the
-        // checkpoint still follows the pages applied.
+        // The next page is fetched, encoded and (on a full run) marked seen while this one is
+        // applied: the upstream's latency, parsing, encoding and the mark's round trip overlap
+        // with the database's commit instead of adding up. Only reading and marking run ahead;
+        // the checkpoint still follows the pages applied.
         try (ExecutorService reader = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<UpdatedPage> ahead = fetch(reader, position.since(), position.cursor());
+            Future<Fetched> ahead = fetch(reader, position.since(), position.cursor(), fullRun);
             try {
                 String next;
                 do {
-                    UpdatedPage page = await(ahead);
+                    Fetched fetched = await(ahead);
+                    UpdatedPage page = fetched.page();
                     next = page.nextCursor();
                     if (next != null) {
-                        ahead = fetch(reader, position.since(), next);
+                        ahead = fetch(reader, position.since(), next, fullRun);
                     }
-                    fullRun.ifPresent(
-                            runStart -> sweep.orElseThrow().seen(page.properties(), runStart));
-                    apply(page, position.since(), tally);
+                    apply(fetched, position.since(), tally);
                     listener.pageCommitted(tally.progress(began, clock.instant()));
                 } while (next != null);
             } finally {
@@ -159,7 +159,8 @@ public final class BatchSync implements ReplicaSync {
     }
 
     /** Applies one page with the checkpoint after it, in one transaction, and counts it. */
-    private void apply(UpdatedPage page, Instant since, Tally tally) {
+    private void apply(Fetched fetched, Instant since, Tally tally) {
+        UpdatedPage page = fetched.page();
         page.properties().stream()
                 .max(Comparator.comparing(Property::updatedAt).thenComparing(Property::id))
                 .filter(last -> isAfter(last, tally.highAt, tally.highId))
@@ -177,7 +178,7 @@ public final class BatchSync implements ReplicaSync {
                         tally.highId,
                         clock.instant());
         Committed committed =
-                applier.applyAll(page.properties(), ChangeSource.BATCH, Optional.of(checkpoint));
+                applier.applyAll(fetched.prepared(), ChangeSource.BATCH, Optional.of(checkpoint));
         tally.pages++;
         tally.properties += page.properties().size();
         tally.changes += committed.changes().size();
@@ -189,12 +190,25 @@ public final class BatchSync implements ReplicaSync {
                 tally.changes);
     }
 
-    private Future<UpdatedPage> fetch(
-            ExecutorService reader, Instant since, @Nullable String cursor) {
-        return reader.submit(() -> feed.page(since, cursor, settings.pageSize()));
+    /**
+     * Reads a page and prepares it for the applier; on a full run (its start in {@code fullRun})
+     * also marks the page's properties seen, which must precede applying the page.
+     */
+    private Future<Fetched> fetch(
+            ExecutorService reader,
+            Instant since,
+            @Nullable String cursor,
+            Optional<Instant> fullRun) {
+        return reader.submit(
+                () -> {
+                    UpdatedPage page = feed.page(since, cursor, settings.pageSize());
+                    fullRun.ifPresent(
+                            runStart -> sweep.orElseThrow().seen(page.properties(), runStart));
+                    return new Fetched(page, applier.prepare(page.properties()));
+                });
     }
 
-    private static UpdatedPage await(Future<UpdatedPage> page) {
+    private static Fetched await(Future<Fetched> page) {
         try {
             return page.get();
         } catch (InterruptedException e) {
@@ -254,6 +268,9 @@ public final class BatchSync implements ReplicaSync {
             return new SyncProgress(pages, properties, changes, Duration.between(began, now));
         }
     }
+
+    /** A page as read, and its properties prepared for the applier. */
+    private record Fetched(UpdatedPage page, ChangeApplier.Prepared prepared) {}
 
     private record Position(
             Instant since, @Nullable String cursor, Instant highAt, String highId, String kind) {

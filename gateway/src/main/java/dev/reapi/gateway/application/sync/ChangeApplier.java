@@ -21,6 +21,7 @@ import dev.reapi.gateway.domain.sync.WebhookEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -84,44 +85,70 @@ public final class ChangeApplier {
      */
     public Committed applyAll(
             List<Property> properties, ChangeSource source, Optional<SyncCheckpoint> checkpoint) {
+        return applyAll(prepare(properties), source, checkpoint);
+    }
+
+    /**
+     * Full records made ready to apply: the newest of each id, each encoded for the replica. Pure
+     * and thread-safe, so that a caller may prepare the next records while earlier ones commit.
+     */
+    public Prepared prepare(List<Property> properties) {
         Map<String, Property> newest = new LinkedHashMap<>();
         for (Property p : properties) {
             newest.merge(p.id(), p, (a, b) -> b.updatedAt().isBefore(a.updatedAt()) ? a : b);
         }
+        Map<String, Encoded> encoded = new LinkedHashMap<>();
+        newest.forEach((id, p) -> encoded.put(id, new Encoded(p, codec.encode(p))));
+        return new Prepared(encoded);
+    }
+
+    /**
+     * Applies {@code prepared} records and stores {@code checkpoint} with them.
+     *
+     * @return what was written
+     */
+    public Committed applyAll(
+            Prepared prepared, ChangeSource source, Optional<SyncCheckpoint> checkpoint) {
         Instant now = clock.instant();
         Committed committed =
                 log.commit(
-                        newest.keySet(),
-                        stored -> {
-                            List<ReplicatedProperty> rows = new ArrayList<>();
-                            List<PropertyChange> changes = new ArrayList<>();
-                            Map<String, Property> written = new LinkedHashMap<>();
-                            for (Property incoming : newest.values()) {
-                                Stored current = stored.get(incoming.id());
-                                if (current == null) {
-                                    rows.add(replicated(incoming, now));
-                                    written.put(incoming.id(), incoming);
-                                    continue;
-                                }
-                                if (!PropertyDiff.supersedes(
-                                        incoming.updatedAt(), current.row().updatedAt())) {
-                                    continue;
-                                }
-                                Property before = codec.decode(current.row().json());
-                                Property merged = keepNewerPatches(before, incoming, current);
-                                changes.addAll(PropertyDiff.between(before, merged, source, now));
-                                rows.add(replicated(merged, now));
-                                written.put(merged.id(), merged);
-                            }
-                            return new Writes(
-                                    rows,
-                                    changes,
-                                    List.of(),
-                                    checkpoint,
-                                    watcherNotice(written, now));
-                        });
+                        prepared.newest.keySet(),
+                        stored -> fullRecordWrites(prepared, stored, source, checkpoint, now));
         notifyHook(committed.changes());
         return committed;
+    }
+
+    /** What applying {@code prepared} over {@code stored} writes. */
+    private Writes fullRecordWrites(
+            Prepared prepared,
+            Map<String, Stored> stored,
+            ChangeSource source,
+            Optional<SyncCheckpoint> checkpoint,
+            Instant now) {
+        List<ReplicatedProperty> rows = new ArrayList<>();
+        List<PropertyChange> changes = new ArrayList<>();
+        Map<String, Property> written = new LinkedHashMap<>();
+        for (Encoded record : prepared.newest.values()) {
+            Property incoming = record.property();
+            Stored current = stored.get(incoming.id());
+            if (current == null) {
+                rows.add(replicated(incoming, record.json(), now));
+                written.put(incoming.id(), incoming);
+                continue;
+            }
+            if (!PropertyDiff.supersedes(incoming.updatedAt(), current.row().updatedAt())) {
+                continue;
+            }
+            Property before = codec.decode(current.row().json());
+            Property merged = keepNewerPatches(before, incoming, current);
+            changes.addAll(PropertyDiff.between(before, merged, source, now));
+            rows.add(
+                    merged.equals(incoming)
+                            ? replicated(incoming, record.json(), now)
+                            : replicated(merged, now));
+            written.put(merged.id(), merged);
+        }
+        return new Writes(rows, changes, List.of(), checkpoint, watcherNotice(written, now));
     }
 
     /**
@@ -294,9 +321,28 @@ public final class ChangeApplier {
     }
 
     private ReplicatedProperty replicated(Property property, Instant now) {
-        return new ReplicatedProperty(
-                property.id(), codec.encode(property), property.updatedAt(), now);
+        return replicated(property, codec.encode(property), now);
     }
+
+    private static ReplicatedProperty replicated(Property property, String json, Instant now) {
+        return new ReplicatedProperty(property.id(), json, property.updatedAt(), now);
+    }
+
+    /**
+     * Full records ready for {@link #applyAll(Prepared, ChangeSource, Optional)}, from {@link
+     * #prepare(List)}. Immutable.
+     */
+    public static final class Prepared {
+
+        private final Map<String, Encoded> newest;
+
+        private Prepared(Map<String, Encoded> newest) {
+            this.newest = Collections.unmodifiableMap(newest);
+        }
+    }
+
+    /** A full record with its replica JSON. */
+    private record Encoded(Property property, String json) {}
 
     private void notifyHook(List<PropertyChange> changes) {
         Map<String, List<PropertyChange>> byProperty =

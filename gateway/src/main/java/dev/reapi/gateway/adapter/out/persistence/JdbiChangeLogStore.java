@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,14 +24,16 @@ import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * The change history ({@code property_changes}) and the transaction that writes it together with
  * {@code replica_properties}, {@code webhook_inbox} marks, {@code sync_checkpoints}, the watch
  * notifications in {@code outbox} and saved-search membership. On PostgreSQL the replica rows read
- * are locked ({@code FOR UPDATE}); SQLite transactions hold the database's write lock from their
- * start. A transaction that lost a race on a unique index (two commits appending to one user's
- * outbox at once) is retried from the start. Thread-safe.
+ * are locked ({@code FOR UPDATE}) and the rows found absent are inserted with {@code COPY}; SQLite
+ * transactions hold the database's write lock from their start. A transaction that lost a race on a
+ * unique index (two commits appending to one user's outbox at once, or inserting one new replica
+ * row) is retried from the start. Thread-safe.
  */
 public final class JdbiChangeLogStore implements ChangeLog {
 
@@ -38,20 +41,21 @@ public final class JdbiChangeLogStore implements ChangeLog {
             "SELECT property_id, payload, updated_at, fetched_at FROM replica_properties"
                     + " WHERE property_id IN (<ids>)";
 
+    /** One array parameter instead of a list: one statement text, planned once per connection. */
+    private static final String SELECT_ROWS_POSTGRES =
+            "SELECT property_id, payload, updated_at, fetched_at FROM replica_properties"
+                    + " WHERE property_id = ANY(CAST(:ids AS TEXT[])) FOR UPDATE";
+
     /**
      * The newest change of each tracked field of each stored row: one index probe per row and
      * field. A {@code GROUP BY} over the rows' changes read every change ever recorded for them, a
      * cost that grew with the history, inside the transaction that holds the rows (and on SQLite
      * the write lock every webhook insert waits for).
      */
-    private static final String FIELD_VERSIONS =
-            "SELECT r.property_id, f.field, (SELECT MAX(c.version) FROM property_changes c"
-                    + " WHERE c.property_id = r.property_id AND c.field = f.field) AS version"
-                    + " FROM replica_properties r CROSS JOIN ("
-                    + Arrays.stream(TrackedField.values())
-                            .map(field -> "SELECT '" + field.wireName() + "' AS field")
-                            .collect(Collectors.joining(" UNION ALL "))
-                    + ") f WHERE r.property_id IN (<ids>)";
+    private static final String FIELD_VERSIONS = fieldVersions("r.property_id IN (<ids>)");
+
+    private static final String FIELD_VERSIONS_POSTGRES =
+            fieldVersions("r.property_id = ANY(CAST(:ids AS TEXT[]))");
 
     private static final String UPSERT_ROW =
             """
@@ -123,10 +127,12 @@ public final class JdbiChangeLogStore implements ChangeLog {
         return JdbiOutboxStore.retryingOnConflict(
                 jdbi,
                 handle -> {
-                    Writes writes = decide.apply(read(handle, ids));
+                    Map<String, Stored> stored = read(handle, ids);
+                    Writes writes = decide.apply(stored);
                     int rows =
                             postgres
-                                    ? writeRowsAtOnce(handle, writes.replicaRows())
+                                    ? writeRowsOnPostgres(
+                                            handle, writes.replicaRows(), absent(ids, stored))
                                     : writeRows(handle, writes.replicaRows());
                     List<PropertyChange> recorded = record(handle, writes.changes());
                     mark(handle, writes.inboxMarks());
@@ -217,9 +223,7 @@ public final class JdbiChangeLogStore implements ChangeLog {
             return Map.of();
         }
         Map<String, ReplicatedProperty> rows =
-                handle
-                        .createQuery(SELECT_ROWS + (postgres ? " FOR UPDATE" : ""))
-                        .bindList("ids", ids)
+                byIds(handle, postgres ? SELECT_ROWS_POSTGRES : SELECT_ROWS, ids)
                         .map(
                                 (rs, ctx) ->
                                         new ReplicatedProperty(
@@ -229,29 +233,70 @@ public final class JdbiChangeLogStore implements ChangeLog {
                                                 rs.getTimestamp("fetched_at").toInstant()))
                         .stream()
                         .collect(Collectors.toMap(ReplicatedProperty::propertyId, r -> r));
-        Map<String, Map<TrackedField, Instant>> versions = new HashMap<>();
-        if (!rows.isEmpty()) {
-            handle.createQuery(FIELD_VERSIONS)
-                    .bindList("ids", List.copyOf(rows.keySet()))
-                    .map(
-                            (rs, ctx) -> {
-                                Timestamp version = rs.getTimestamp("version");
-                                if (version != null) {
-                                    versions.computeIfAbsent(
-                                                    rs.getString("property_id"),
-                                                    k -> new HashMap<>())
-                                            .put(
-                                                    TrackedField.fromWire(rs.getString("field")),
-                                                    version.toInstant());
-                                }
-                                return 0;
-                            })
-                    .list();
+        if (rows.isEmpty()) {
+            return Map.of();
         }
+        Map<String, Map<TrackedField, Instant>> versions = new HashMap<>();
+        byIds(
+                        handle,
+                        postgres ? FIELD_VERSIONS_POSTGRES : FIELD_VERSIONS,
+                        List.copyOf(rows.keySet()))
+                .map(
+                        (rs, ctx) -> {
+                            Timestamp version = rs.getTimestamp("version");
+                            if (version != null) {
+                                versions.computeIfAbsent(
+                                                rs.getString("property_id"), k -> new HashMap<>())
+                                        .put(
+                                                TrackedField.fromWire(rs.getString("field")),
+                                                version.toInstant());
+                            }
+                            return 0;
+                        })
+                .list();
         Map<String, Stored> stored = new HashMap<>();
         rows.forEach(
                 (id, row) -> stored.put(id, new Stored(row, versions.getOrDefault(id, Map.of()))));
         return stored;
+    }
+
+    /** The field-versions query for the stored rows that {@code rowFilter} selects. */
+    private static String fieldVersions(String rowFilter) {
+        return "SELECT r.property_id, f.field, (SELECT MAX(c.version) FROM property_changes c"
+                + " WHERE c.property_id = r.property_id AND c.field = f.field) AS version"
+                + " FROM replica_properties r CROSS JOIN ("
+                + Arrays.stream(TrackedField.values())
+                        .map(field -> "SELECT '" + field.wireName() + "' AS field")
+                        .collect(Collectors.joining(" UNION ALL "))
+                + ") f WHERE "
+                + rowFilter;
+    }
+
+    /** A query over {@code ids}: one array parameter on PostgreSQL, a list of them on SQLite. */
+    private Query byIds(Handle handle, String sql, List<String> ids) {
+        Query query = handle.createQuery(sql);
+        return postgres ? query.bind("ids", PostgresArrays.of(ids)) : query.bindList("ids", ids);
+    }
+
+    /** The ids read that have no replica row. */
+    private static Set<String> absent(List<String> ids, Map<String, Stored> stored) {
+        Set<String> absent = new HashSet<>(ids);
+        absent.removeAll(stored.keySet());
+        return absent;
+    }
+
+    /**
+     * PostgreSQL: the first row of each id in {@code absent} copied (the set is consumed), the
+     * others upserted in one statement after them.
+     */
+    private static int writeRowsOnPostgres(
+            Handle handle, List<ReplicatedProperty> rows, Set<String> absent) {
+        List<ReplicatedProperty> copied = new ArrayList<>();
+        List<ReplicatedProperty> upserted = new ArrayList<>();
+        for (ReplicatedProperty row : rows) {
+            (absent.remove(row.propertyId()) ? copied : upserted).add(row);
+        }
+        return PostgresReplicaCopy.insert(handle, copied) + writeRowsAtOnce(handle, upserted);
     }
 
     /**
@@ -273,10 +318,10 @@ public final class JdbiChangeLogStore implements ChangeLog {
             fetchedAts.add(row.fetchedAt().toString());
         }
         return handle.createUpdate(UPSERT_ROWS_POSTGRES)
-                .bindArray("ids", String.class, ids)
-                .bindArray("payloads", String.class, payloads)
-                .bindArray("updatedAts", String.class, updatedAts)
-                .bindArray("fetchedAts", String.class, fetchedAts)
+                .bind("ids", PostgresArrays.of(ids))
+                .bind("payloads", PostgresArrays.of(payloads))
+                .bind("updatedAts", PostgresArrays.of(updatedAts))
+                .bind("fetchedAts", PostgresArrays.of(fetchedAts))
                 .execute();
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Update;
 
 /**
  * The replica in the gateway's database ({@code replica_properties}); rows are written by {@link
@@ -29,6 +30,11 @@ public final class JdbiReplicaStore implements ReplicaStore {
             "UPDATE replica_properties SET last_seen_at = :run, deleted_at = NULL"
                     + " WHERE property_id IN (<ids>)";
 
+    /** A page's ids as one array parameter: one statement text, planned once per connection. */
+    private static final String MARK_SEEN_POSTGRES =
+            "UPDATE replica_properties SET last_seen_at = :run, deleted_at = NULL"
+                    + " WHERE property_id = ANY(CAST(:ids AS TEXT[]))";
+
     private static final String UNSEEN =
             "SELECT property_id FROM replica_properties WHERE deleted_at IS NULL"
                     + " AND (last_seen_at IS NULL OR last_seen_at < :run) AND fetched_at < :run"
@@ -41,10 +47,12 @@ public final class JdbiReplicaStore implements ReplicaStore {
     private static final String RUN_NAME = "batch";
 
     private final Jdbi jdbi;
+    private final boolean postgres;
 
     /** A replica in {@code database}, which must be migrated. */
     public JdbiReplicaStore(Database database) {
         this.jdbi = Objects.requireNonNull(database, "database").jdbi();
+        this.postgres = database.dialect() == Database.Dialect.POSTGRESQL;
     }
 
     @Override
@@ -80,11 +88,17 @@ public final class JdbiReplicaStore implements ReplicaStore {
             return;
         }
         jdbi.useHandle(
-                handle ->
-                        handle.createUpdate(MARK_SEEN)
-                                .bind("run", Timestamp.from(runStart))
-                                .bindList("ids", List.copyOf(propertyIds))
-                                .execute());
+                handle -> {
+                    Update update =
+                            handle.createUpdate(postgres ? MARK_SEEN_POSTGRES : MARK_SEEN)
+                                    .bind("run", Timestamp.from(runStart));
+                    if (postgres) {
+                        update.bind("ids", PostgresArrays.of(propertyIds));
+                    } else {
+                        update.bindList("ids", List.copyOf(propertyIds));
+                    }
+                    update.execute();
+                });
     }
 
     @Override

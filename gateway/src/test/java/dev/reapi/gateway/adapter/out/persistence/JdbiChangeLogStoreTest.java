@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.reapi.client.model.Property;
 import dev.reapi.gateway.adapter.out.cache.JsonCodecs;
 import dev.reapi.gateway.application.port.out.ChangeLog.Committed;
+import dev.reapi.gateway.application.port.out.ChangeLog.Writes;
+import dev.reapi.gateway.application.port.out.ReplicaStore.ReplicatedProperty;
 import dev.reapi.gateway.application.sync.ChangeApplier;
 import dev.reapi.gateway.domain.sync.ChangeSource;
 import dev.reapi.gateway.domain.sync.InboxState;
@@ -20,7 +22,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -154,6 +158,36 @@ class JdbiChangeLogStoreTest {
                         Optional.of(checkpoint));
 
         assertThat(new JdbiSyncCheckpointStore(db).find("batch")).contains(checkpoint);
+    }
+
+    @Test
+    void commit_rowInsertedElsewhereAfterItWasFoundAbsent_isRetriedAndUpserted() {
+        Database db = databases.open(Database.Dialect.POSTGRESQL, dir);
+        var log = new JdbiChangeLogStore(db);
+        var theirs = new ReplicatedProperty("P1", "{\"by\":\"theirs\"}", T0, clock.instant());
+        var ours =
+                new ReplicatedProperty(
+                        "P1", "{\"by\":\"ours\"}", T0.plusSeconds(60), clock.instant());
+        AtomicInteger decisions = new AtomicInteger();
+
+        Committed committed =
+                log.commit(
+                        List.of("P1"),
+                        stored -> {
+                            if (decisions.incrementAndGet() == 1) {
+                                // A concurrent writer commits the row this one found absent.
+                                log.commit(List.of("P1"), s -> rowOnly(theirs));
+                            }
+                            return rowOnly(ours);
+                        });
+
+        assertThat(decisions).hasValue(2);
+        assertThat(committed.replicaRows()).isEqualTo(1);
+        assertThat(new JdbiReplicaStore(db).find("P1").orElseThrow().json()).isEqualTo(ours.json());
+    }
+
+    private static Writes rowOnly(ReplicatedProperty row) {
+        return new Writes(List.of(row), List.of(), List.of(), Optional.empty());
     }
 
     private ChangeApplier applier(Database db) {
