@@ -26,5 +26,5 @@ esac
 ./mvnw -B -q -pl bench -am compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench-classpath.txt -DincludeScope=runtime >/dev/null
 # shellcheck disable=SC2086
-"$JAVA_HOME/bin/java" -Xmx2g --enable-native-access=ALL-UNNAMED ${BENCH_JAVA_OPTS:-} \
+"$JAVA_HOME/bin/java" -Xms2g -Xmx2g --enable-native-access=ALL-UNNAMED ${BENCH_JAVA_OPTS:-} \
   -cp "bench/target/classes:$(cat bench/target/bench-classpath.txt)" "$main" "${args[@]}"
