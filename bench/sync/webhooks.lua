@@ -5,9 +5,12 @@
 -- A thread that has used up its events sends GET /health instead (a filler, never an event).
 -- wrk calls request() once on the first thread's state before sending, to inspect the request:
 -- each thread's first request is therefore a filler, so that no event is counted but not sent.
+-- DELAY_MS (default 0) makes each connection wait that long before each request: closed-loop
+-- pacing, since Debian's wrk has no fixed-rate mode.
 -- done() prints one JSON line for the bench to read.
 local path = os.getenv("EVENTS") or error("EVENTS (the file of signed events) is not set")
 local threads = tonumber(os.getenv("THREADS") or "2")
+local delay_ms = tonumber(os.getenv("DELAY_MS") or "0")
 local all = {}
 local counter = 0
 
@@ -50,6 +53,12 @@ request = function()
   end
   exhausted = 1
   return filler
+end
+
+if delay_ms > 0 then
+  delay = function()
+    return delay_ms
+  end
 end
 
 response = function(status, headers, body)

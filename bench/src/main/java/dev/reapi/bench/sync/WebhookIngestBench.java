@@ -55,11 +55,17 @@ public final class WebhookIngestBench {
     private static final Duration DRAIN_LIMIT = Duration.ofMinutes(2);
     private static final String COMMAND = "bench/sync/run.sh webhooks";
 
+    /** The paced run offers at most 5,600 events/s: 56 connections, each pausing 10 ms. */
+    private static final int PACED_CONNECTIONS = 56;
+
+    private static final int PACED_DELAY_MS = 10;
+
     private WebhookIngestBench() {}
 
     /** One database's result. */
     record Result(
             String database,
+            String scenario,
             long sent,
             long handled,
             WrkWebhookLoad.Outcome outcome,
@@ -68,8 +74,9 @@ public final class WebhookIngestBench {
         String row() {
             return String.format(
                     Locale.ROOT,
-                    "| %s | %,d | %,d | %,.0f | %.1f | %,d | %s |",
+                    "| %s | %s | %,d | %,d | %,.0f | %.1f | %,d | %s |",
                     database,
+                    scenario,
                     sent,
                     outcome.failed(),
                     outcome.perSecond(),
@@ -98,18 +105,20 @@ public final class WebhookIngestBench {
         List<Result> results = new ArrayList<>();
         try (Sandbox sandbox =
                 Sandbox.start(SandboxOptions.defaults().withPort(0).withProperties(PROPERTIES))) {
-            results.add(
+            var flatOut = new Load(seconds, warmup, events, connections, 0);
+            var paced = new Load(seconds, 0, events, PACED_CONNECTIONS, PACED_DELAY_MS);
+            results.addAll(
                     run(
                             "SQLite",
                             "jdbc:sqlite:" + dir.resolve("reapi.db"),
                             sandbox,
-                            new Load(seconds, warmup, events, connections)));
-            results.add(
+                            List.of(flatOut, paced)));
+            results.addAll(
                     run(
                             "PostgreSQL",
                             pgBase + "&currentSchema=" + schema,
                             sandbox,
-                            new Load(seconds, warmup, events, connections)));
+                            List.of(flatOut, paced)));
         } finally {
             try (var c = DriverManager.getConnection(pgBase);
                     var s = c.createStatement()) {
@@ -128,9 +137,17 @@ public final class WebhookIngestBench {
      * One database's load: a warm-up (none when 0 s) and then the measured run of {@code seconds},
      * each with {@code events} signed ahead, over {@code connections}.
      */
-    private record Load(int seconds, int warmupSeconds, int events, int connections) {}
+    private record Load(int seconds, int warmupSeconds, int events, int connections, int delayMs) {
 
-    private static Result run(String name, String url, Sandbox sandbox, Load load)
+        String scenario() {
+            return delayMs == 0
+                    ? "flat out, " + connections + " connections"
+                    : "paced, " + connections + " connections × " + delayMs + " ms pause";
+        }
+    }
+
+    /** Runs {@code loads} one after another against one gateway on {@code url}. */
+    private static List<Result> run(String name, String url, Sandbox sandbox, List<Load> loads)
             throws Exception {
         Map<String, String> env = new HashMap<>();
         env.put("REALESTATEAPI_KEY", "sandbox");
@@ -147,40 +164,52 @@ public final class WebhookIngestBench {
             replicate(http, base, gateway.apiKeys().issue("bench", "pro", false).rawKey());
             WebhookInbox inbox = new JdbiWebhookInboxStore(db);
             var signer = new Webhook(SECRET);
-            if (load.warmupSeconds() > 0) {
-                Result warm =
-                        round(
-                                name + " warm-up",
-                                base,
-                                inbox,
-                                signer,
-                                new Load(
-                                        load.warmupSeconds(),
-                                        0,
-                                        load.events() / load.seconds() * load.warmupSeconds(),
-                                        load.connections()));
-                LOG.info("sync-webhook-ingest warm-up: {}", warm);
+            List<Result> results = new ArrayList<>();
+            for (Load load : loads) {
+                results.add(round(name, base, inbox, signer, load));
             }
-            Result result = round(name, base, inbox, signer, load);
-            LOG.info("sync-webhook-ingest {}: {}", name, result);
-            return result;
+            return results;
         }
+    }
+
+    /** A warm-up of {@code load} when it asks for one, then the measured run. */
+    private static Result round(
+            String name, URI base, WebhookInbox inbox, Webhook signer, Load load) throws Exception {
+        if (load.warmupSeconds() > 0) {
+            Result warm =
+                    measure(
+                            name + " warm-up",
+                            base,
+                            inbox,
+                            signer,
+                            new Load(
+                                    load.warmupSeconds(),
+                                    0,
+                                    load.events() / load.seconds() * load.warmupSeconds(),
+                                    load.connections(),
+                                    load.delayMs()));
+            LOG.info("sync-webhook-ingest warm-up: {}", warm);
+        }
+        Result result = measure(name, base, inbox, signer, load);
+        LOG.info("sync-webhook-ingest {}: {}", name, result);
+        return result;
     }
 
     /**
      * Signs the events, has wrk send them, and waits until the inbox worker has handled every one
      * sent (or {@link #DRAIN_LIMIT} passed).
      */
-    private static Result round(
+    private static Result measure(
             String name, URI base, WebhookInbox inbox, Webhook signer, Load load) throws Exception {
         Path file = Files.createTempFile("reapi-webhook-events", ".tsv");
         try {
             long before = handled(inbox);
-            String prefix = "msg_" + name.replace(' ', '_') + "_";
+            String prefix = "msg_" + name.replace(' ', '_') + "_" + load.delayMs() + "_";
             SignedWebhookEvents.write(file, prefix, load.events(), PROPERTIES, signer);
 
             WrkWebhookLoad.Outcome sent =
-                    WrkWebhookLoad.send(base, file, load.connections(), load.seconds());
+                    WrkWebhookLoad.send(
+                            base, file, load.connections(), load.seconds(), load.delayMs());
             if (sent.exhausted()) {
                 LOG.warn(
                         "wrk used up the {} events before the end: raise bench.events",
@@ -194,7 +223,8 @@ public final class WebhookIngestBench {
                 Thread.sleep(50);
             }
             long drainMs = (System.nanoTime() - drainStart) / 1_000_000;
-            return new Result(name, sent.events(), handled(inbox) - before, sent, drainMs);
+            return new Result(
+                    name, load.scenario(), sent.events(), handled(inbox) - before, sent, drainMs);
         } finally {
             Files.deleteIfExists(file);
         }
@@ -235,10 +265,13 @@ public final class WebhookIngestBench {
                 sending a request to its answer (wrk's latency, corrected for the requests a slow \
                 answer held back); "sent" counts the events written, "failed" answers 4xx/5xx \
                 and socket errors; the drain is the time after the run until the inbox worker had \
-                handled every event sent (applied, or recorded as stale). Goal: 5,000 events/s with p99 under 10 ms.
+                handled every event sent (applied, or recorded as stale). The paced run (no warm-up of its \
+                own, right after the flat-out one) has each of %d connections pause %d ms before \
+                each event, so it offers at most %,d events/s: near the goal's rate, without the \
+                queueing a flat-out closed loop builds. Goal: 5,000 events/s with p99 under 10 ms.
 
-                | database | sent | failed | events/s | p99 (ms) | drain (ms) | all handled |
-                |---|---:|---:|---:|---:|---:|---|
+                | database | load | sent | failed | events/s | p99 (ms) | drain (ms) | all handled |
+                |---|---|---:|---:|---:|---:|---:|---|
                 %s
                 _Measured %s on %d cores (load average %.1f), JDK %s. Command: `%s`._
                 """,
@@ -246,6 +279,9 @@ public final class WebhookIngestBench {
                 warmup,
                 connections,
                 PROPERTIES,
+                PACED_CONNECTIONS,
+                PACED_DELAY_MS,
+                PACED_CONNECTIONS * 1000 / PACED_DELAY_MS,
                 rows,
                 Instant.now().truncatedTo(ChronoUnit.MINUTES),
                 Runtime.getRuntime().availableProcessors(),

@@ -10,9 +10,10 @@ import java.nio.file.Path;
 
 /**
  * Sends a file of signed events with {@code wrk} and {@code bench/sync/webhooks.lua} for a fixed
- * time: each event at most once, over a fixed number of keep-alive connections, as fast as the
- * gateway answers (closed loop). wrk runs as its own process, so the sender's CPU is a small native
- * event loop rather than a JVM sharing the gateway's heap and JIT.
+ * time: each event at most once, over a fixed number of keep-alive connections, each sending its
+ * next event when the last is answered (closed loop), at once or after a fixed pause. wrk runs as
+ * its own process, so the sender's CPU is a small native event loop rather than a JVM sharing the
+ * gateway's heap and JIT.
  */
 final class WrkWebhookLoad {
 
@@ -48,11 +49,11 @@ final class WrkWebhookLoad {
 
     /**
      * Sends the events in {@code events} to {@code base} over {@code connections} for {@code
-     * seconds}.
+     * seconds}, each connection waiting {@code delayMs} before each request (0: none).
      *
      * @throws IOException when wrk is missing, fails, or prints no result
      */
-    static Outcome send(URI base, Path events, int connections, int seconds)
+    static Outcome send(URI base, Path events, int connections, int seconds, int delayMs)
             throws IOException, InterruptedException {
         var builder =
                 new ProcessBuilder(
@@ -68,6 +69,7 @@ final class WrkWebhookLoad {
                         .redirectErrorStream(true);
         builder.environment().put("EVENTS", events.toAbsolutePath().toString());
         builder.environment().put("THREADS", Integer.toString(THREADS));
+        builder.environment().put("DELAY_MS", Integer.toString(delayMs));
         Process wrk = builder.start();
         String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (wrk.waitFor() != 0) {
