@@ -265,10 +265,11 @@ public final class WebhookIngestBench {
                 sending a request to its answer (wrk's latency, corrected for the requests a slow \
                 answer held back); "sent" counts the events written, "failed" answers 4xx/5xx \
                 and socket errors; the drain is the time after the run until the inbox worker had \
-                handled every event sent (applied, or recorded as stale). The paced run (no warm-up of its \
-                own, right after the flat-out one) has each of %d connections pause %d ms before \
-                each event, so it offers at most %,d events/s: near the goal's rate, without the \
-                queueing a flat-out closed loop builds. Goal: 5,000 events/s with p99 under 10 ms.
+                handled every event sent (applied, or recorded as stale). The paced run (no \
+                warm-up of its own, right after the flat-out one) has each of %d connections \
+                pause %d ms before each event, so it offers at most %,d events/s: near the goal's \
+                rate, without the queueing a flat-out closed loop builds. Goal: 5,000 events/s \
+                with p99 under 10 ms.
 
                 | database | load | sent | failed | events/s | p99 (ms) | drain (ms) | all handled |
                 |---|---|---:|---:|---:|---:|---:|---|
