@@ -274,8 +274,7 @@ public final class JdbiChangeLogStore implements ChangeLog {
 
     /** A query over {@code ids}: one array parameter on PostgreSQL, a list of them on SQLite. */
     private Query byIds(Handle handle, String sql, List<String> ids) {
-        Query query = handle.createQuery(sql);
-        return postgres ? query.bind("ids", PostgresArrays.of(ids)) : query.bindList("ids", ids);
+        return PostgresArrays.bindIds(handle.createQuery(sql), postgres, ids);
     }
 
     /** The ids read that have no replica row. */

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.Update;
 
 /**
  * The replica in the gateway's database ({@code replica_properties}); rows are written by {@link
@@ -88,17 +87,14 @@ public final class JdbiReplicaStore implements ReplicaStore {
             return;
         }
         jdbi.useHandle(
-                handle -> {
-                    Update update =
-                            handle.createUpdate(postgres ? MARK_SEEN_POSTGRES : MARK_SEEN)
-                                    .bind("run", Timestamp.from(runStart));
-                    if (postgres) {
-                        update.bind("ids", PostgresArrays.of(propertyIds));
-                    } else {
-                        update.bindList("ids", List.copyOf(propertyIds));
-                    }
-                    update.execute();
-                });
+                handle ->
+                        PostgresArrays.bindIds(
+                                        handle.createUpdate(
+                                                        postgres ? MARK_SEEN_POSTGRES : MARK_SEEN)
+                                                .bind("run", Timestamp.from(runStart)),
+                                        postgres,
+                                        propertyIds)
+                                .execute());
     }
 
     @Override

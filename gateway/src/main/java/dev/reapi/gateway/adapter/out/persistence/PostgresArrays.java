@@ -1,7 +1,9 @@
 package dev.reapi.gateway.adapter.out.persistence;
 
 import java.util.Collection;
+import java.util.List;
 import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * Binds a list as one PostgreSQL {@code varchar[]} parameter. The driver sends a {@code String[]}
@@ -18,5 +20,17 @@ final class PostgresArrays {
     static Argument of(Collection<String> values) {
         String[] array = values.toArray(String[]::new);
         return (position, statement, ctx) -> statement.setObject(position, array);
+    }
+
+    /**
+     * Binds {@code ids} as {@code :ids}: one array parameter on PostgreSQL (the statement reads
+     * {@code ANY(CAST(:ids AS TEXT[]))}), a list on SQLite (the statement reads {@code IN
+     * (<ids>)}).
+     */
+    static <S extends SqlStatement<S>> S bindIds(
+            S statement, boolean postgres, Collection<String> ids) {
+        return postgres
+                ? statement.bind("ids", of(ids))
+                : statement.bindList("ids", List.copyOf(ids));
     }
 }
