@@ -19,6 +19,7 @@ import dev.reapi.client.model.PropertyIds;
 import dev.reapi.client.model.School;
 import dev.reapi.client.model.SearchPage;
 import dev.reapi.client.model.SearchRequest;
+import dev.reapi.client.model.UpdatedJsonPage;
 import dev.reapi.client.model.UpdatedPage;
 import dev.reapi.client.model.UpdatedRequest;
 import dev.reapi.client.model.Valuation;
@@ -187,6 +188,19 @@ public final class RealEstateApiClient implements AutoCloseable {
     /** One page of properties changed since {@code request.since()}. */
     public CompletableFuture<UpdatedPage> getUpdatedAsync(UpdatedRequest request) {
         return getUpdated(request, false);
+    }
+
+    /**
+     * One page of properties changed since {@code request.since()}, with each property's JSON as
+     * the upstream sent it (unknown members and explicit nulls included), for a caller that stores
+     * the records and would otherwise encode them again. Blocks like {@link
+     * #getUpdated(UpdatedRequest)}.
+     *
+     * @throws UnsupportedOperationException on v2, which has no updated feed
+     */
+    public UpdatedJsonPage getUpdatedWithJson(UpdatedRequest request) {
+        Objects.requireNonNull(request, "request");
+        return join(protocol.updatedWithJson(request, id(), true));
     }
 
     private CompletableFuture<UpdatedPage> getUpdated(UpdatedRequest request, boolean blocking) {

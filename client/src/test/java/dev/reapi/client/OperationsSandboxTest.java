@@ -3,14 +3,17 @@ package dev.reapi.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reapi.client.model.BulkResult;
 import dev.reapi.client.model.Coordinates;
 import dev.reapi.client.model.Demographics;
 import dev.reapi.client.model.Health;
+import dev.reapi.client.model.ModelJson;
 import dev.reapi.client.model.Property;
 import dev.reapi.client.model.School;
 import dev.reapi.client.model.SearchPage;
 import dev.reapi.client.model.SearchRequest;
+import dev.reapi.client.model.UpdatedJsonPage;
 import dev.reapi.client.model.UpdatedPage;
 import dev.reapi.client.model.UpdatedRequest;
 import dev.reapi.client.model.Valuation;
@@ -120,6 +123,20 @@ class OperationsSandboxTest {
                         .count();
 
         assertThat(count).isEqualTo(5_000);
+    }
+
+    @Test
+    void getUpdatedWithJson_firstPage_isGetUpdatedWithEachPropertysJsonAsServed() throws Exception {
+        UpdatedRequest request = UpdatedRequest.since(Instant.EPOCH).withLimit(1000);
+
+        UpdatedJsonPage withJson = client.getUpdatedWithJson(request);
+
+        assertThat(withJson.page()).isEqualTo(client.getUpdated(request));
+        ObjectMapper mapper = ModelJson.newMapper();
+        for (int i = 0; i < withJson.propertyJson().size(); i++) {
+            assertThat(mapper.readValue(withJson.propertyJson().get(i), Property.class))
+                    .isEqualTo(withJson.page().properties().get(i));
+        }
     }
 
     @Test

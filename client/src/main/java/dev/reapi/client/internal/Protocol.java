@@ -13,6 +13,7 @@ import dev.reapi.client.model.Property;
 import dev.reapi.client.model.School;
 import dev.reapi.client.model.SearchPage;
 import dev.reapi.client.model.SearchRequest;
+import dev.reapi.client.model.UpdatedJsonPage;
 import dev.reapi.client.model.UpdatedPage;
 import dev.reapi.client.model.UpdatedRequest;
 import dev.reapi.client.model.Valuation;
@@ -46,6 +47,10 @@ public interface Protocol {
 
     /** One page of the updated feed. */
     CompletableFuture<UpdatedPage> updated(
+            UpdatedRequest request, String requestId, boolean blocking);
+
+    /** One page of the updated feed with each property's JSON as sent. */
+    CompletableFuture<UpdatedJsonPage> updatedWithJson(
             UpdatedRequest request, String requestId, boolean blocking);
 
     /** The valuation of one property. */

@@ -1,5 +1,6 @@
 package dev.reapi.client.internal;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reapi.client.RealEstateApiException;
 import dev.reapi.client.model.BulkRequest;
 import dev.reapi.client.model.BulkResult;
@@ -16,6 +17,7 @@ import dev.reapi.client.model.School;
 import dev.reapi.client.model.Schools;
 import dev.reapi.client.model.SearchPage;
 import dev.reapi.client.model.SearchRequest;
+import dev.reapi.client.model.UpdatedJsonPage;
 import dev.reapi.client.model.UpdatedPage;
 import dev.reapi.client.model.UpdatedRequest;
 import dev.reapi.client.model.Valuation;
@@ -82,6 +84,31 @@ public final class V1Protocol implements Protocol {
     @Override
     public CompletableFuture<UpdatedPage> updated(
             UpdatedRequest request, String requestId, boolean blocking) {
+        return core.get(
+                "getUpdatedProperties",
+                updatedPath(request),
+                UpdatedPage.class,
+                requestId,
+                blocking);
+    }
+
+    @Override
+    public CompletableFuture<UpdatedJsonPage> updatedWithJson(
+            UpdatedRequest request, String requestId, boolean blocking) {
+        ObjectMapper mapper = core.mapper();
+        var exchange =
+                new Exchange<UpdatedJsonPage>(
+                        "getUpdatedProperties",
+                        "GET",
+                        updatedPath(request),
+                        null,
+                        true,
+                        (operation, id, status, body) -> UpdatedJsonReader.read(mapper, body),
+                        core.errors());
+        return core.send(exchange, requestId, blocking);
+    }
+
+    private static String updatedPath(UpdatedRequest request) {
         StringBuilder path =
                 new StringBuilder("/v1/properties/updated?since=")
                         .append(request.since().truncatedTo(ChronoUnit.SECONDS))
@@ -90,8 +117,7 @@ public final class V1Protocol implements Protocol {
         if (request.cursor() != null) {
             path.append("&cursor=").append(encode(request.cursor()));
         }
-        return core.get(
-                "getUpdatedProperties", path.toString(), UpdatedPage.class, requestId, blocking);
+        return path.toString();
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.reapi.client.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
 
 /** The market status of a property; the wire name is the lower snake case of the constant. */
 public enum PropertyStatus {
@@ -14,7 +13,7 @@ public enum PropertyStatus {
     /** The name on the wire, e.g. {@code off_market}. */
     @JsonValue
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return Wire.name(this);
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.reapi.client.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
 
 /** The kind of a property; the wire name is the lower snake case of the constant. */
 public enum PropertyType {
@@ -16,7 +15,7 @@ public enum PropertyType {
     /** The name on the wire, e.g. {@code single_family}. */
     @JsonValue
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return Wire.name(this);
     }
 
     /**

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import java.util.Locale;
 
 /**
  * A school near a point.
@@ -47,7 +46,7 @@ public record School(
         /** The name on the wire. */
         @JsonValue
         public String wireName() {
-            return name().toLowerCase(Locale.ROOT);
+            return Wire.name(this);
         }
 
         /** Parses a wire name. */

@@ -2,7 +2,6 @@ package dev.reapi.client.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
 
 /**
  * Sort order of a search. Ties are broken by id on the server.
@@ -41,7 +40,7 @@ public record Sort(Field field, Order order) {
         /** The name on the wire. */
         @JsonValue
         public String wireName() {
-            return name().toLowerCase(Locale.ROOT);
+            return Wire.name(this);
         }
 
         /** Parses a wire name. */
@@ -59,7 +58,7 @@ public record Sort(Field field, Order order) {
         /** The name on the wire. */
         @JsonValue
         public String wireName() {
-            return name().toLowerCase(Locale.ROOT);
+            return Wire.name(this);
         }
 
         /** Parses a wire name. */

@@ -17,6 +17,7 @@ import dev.reapi.client.model.Property;
 import dev.reapi.client.model.School;
 import dev.reapi.client.model.SearchPage;
 import dev.reapi.client.model.SearchRequest;
+import dev.reapi.client.model.UpdatedJsonPage;
 import dev.reapi.client.model.UpdatedPage;
 import dev.reapi.client.model.UpdatedRequest;
 import dev.reapi.client.model.Valuation;
@@ -163,6 +164,12 @@ public final class V2Protocol implements Protocol {
 
     @Override
     public CompletableFuture<UpdatedPage> updated(
+            UpdatedRequest request, String requestId, boolean blocking) {
+        throw new UnsupportedOperationException("v2 has no updated feed; use changeFiles");
+    }
+
+    @Override
+    public CompletableFuture<UpdatedJsonPage> updatedWithJson(
             UpdatedRequest request, String requestId, boolean blocking) {
         throw new UnsupportedOperationException("v2 has no updated feed; use changeFiles");
     }

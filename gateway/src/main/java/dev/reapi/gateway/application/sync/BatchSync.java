@@ -191,8 +191,9 @@ public final class BatchSync implements ReplicaSync {
     }
 
     /**
-     * Reads a page and prepares it for the applier; on a full run (its start in {@code fullRun})
-     * also marks the page's properties seen, which must precede applying the page.
+     * Reads a page (with the properties' JSON as sent, which the replica stores as is when the feed
+     * keeps it) and prepares it for the applier; on a full run (its start in {@code fullRun}) also
+     * marks the page's properties seen, which must precede applying the page.
      */
     private Future<Fetched> fetch(
             ExecutorService reader,
@@ -201,10 +202,12 @@ public final class BatchSync implements ReplicaSync {
             Optional<Instant> fullRun) {
         return reader.submit(
                 () -> {
-                    UpdatedPage page = feed.page(since, cursor, settings.pageSize());
+                    UpdatedFeed.Page read = feed.pageWithJson(since, cursor, settings.pageSize());
+                    UpdatedPage page = read.page();
                     fullRun.ifPresent(
                             runStart -> sweep.orElseThrow().seen(page.properties(), runStart));
-                    return new Fetched(page, applier.prepare(page.properties()));
+                    return new Fetched(
+                            page, applier.prepare(page.properties(), read.propertyJson()));
                 });
     }
 

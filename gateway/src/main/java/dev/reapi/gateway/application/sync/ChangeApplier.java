@@ -93,12 +93,42 @@ public final class ChangeApplier {
      * and thread-safe, so that a caller may prepare the next records while earlier ones commit.
      */
     public Prepared prepare(List<Property> properties) {
-        Map<String, Property> newest = new LinkedHashMap<>();
-        for (Property p : properties) {
-            newest.merge(p.id(), p, (a, b) -> b.updatedAt().isBefore(a.updatedAt()) ? a : b);
+        return prepare(properties, List.of());
+    }
+
+    /**
+     * Full records made ready to apply, as {@link #prepare(List)} does, with each record's JSON as
+     * the upstream sent it: a new or replaced replica row stores those bytes instead of encoding
+     * the record again. The codec reads them back to the same record, since it reads the upstream's
+     * wire format with the client's mapping; members the mapping does not know are kept but never
+     * read.
+     *
+     * @param json each property's JSON in the order of {@code properties}, or empty to encode them
+     */
+    public Prepared prepare(List<Property> properties, List<String> json) {
+        if (!json.isEmpty() && json.size() != properties.size()) {
+            throw new IllegalArgumentException(
+                    "json must be empty or hold one text per property: "
+                            + json.size()
+                            + " for "
+                            + properties.size());
+        }
+        Map<String, Integer> newest = new LinkedHashMap<>();
+        for (int i = 0; i < properties.size(); i++) {
+            newest.merge(
+                    properties.get(i).id(),
+                    i,
+                    (a, b) ->
+                            properties.get(b).updatedAt().isBefore(properties.get(a).updatedAt())
+                                    ? a
+                                    : b);
         }
         Map<String, Encoded> encoded = new LinkedHashMap<>();
-        newest.forEach((id, p) -> encoded.put(id, new Encoded(p, codec.encode(p))));
+        newest.forEach(
+                (id, i) -> {
+                    Property p = properties.get(i);
+                    encoded.put(id, new Encoded(p, json.isEmpty() ? codec.encode(p) : json.get(i)));
+                });
         return new Prepared(encoded);
     }
 

@@ -2,6 +2,7 @@ package dev.reapi.gateway.adapter.out.upstream;
 
 import dev.reapi.client.RealEstateApiClient;
 import dev.reapi.client.RealEstateApiException;
+import dev.reapi.client.model.UpdatedJsonPage;
 import dev.reapi.client.model.UpdatedPage;
 import dev.reapi.client.model.UpdatedRequest;
 import dev.reapi.gateway.application.port.out.UpdatedFeed;
@@ -30,11 +31,27 @@ public final class ClientUpdatedFeed implements UpdatedFeed {
         try {
             return client.getUpdated(new UpdatedRequest(since, cursor, limit));
         } catch (RealEstateApiException e) {
-            throw new UpstreamFailure(
-                    UpstreamFailure.Kind.UNAVAILABLE,
-                    "updated feed since " + since + " failed: " + e.getMessage(),
-                    Optional.empty(),
-                    e);
+            throw failure(since, e);
         }
+    }
+
+    /** The page with each property's JSON as the upstream sent it. */
+    @Override
+    public Page pageWithJson(Instant since, @Nullable String cursor, int limit) {
+        try {
+            UpdatedJsonPage page =
+                    client.getUpdatedWithJson(new UpdatedRequest(since, cursor, limit));
+            return new Page(page.page(), page.propertyJson());
+        } catch (RealEstateApiException e) {
+            throw failure(since, e);
+        }
+    }
+
+    private static UpstreamFailure failure(Instant since, RealEstateApiException e) {
+        return new UpstreamFailure(
+                UpstreamFailure.Kind.UNAVAILABLE,
+                "updated feed since " + since + " failed: " + e.getMessage(),
+                Optional.empty(),
+                e);
     }
 }
