@@ -14,8 +14,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a page of the updated feed in one pass with a streaming parser: each element of {@code
- * properties} is decoded by the mapper and its bytes are kept as sent. Members other than {@code
- * properties} and {@code next_cursor} are skipped, as the mapper skips unknown members. Stateless.
+ * properties} is decoded by {@link PropertyReader} (by the mapper when it is outside the shape that
+ * reads) and its bytes are kept as sent. Members other than {@code properties} and {@code
+ * next_cursor} are skipped, as the mapper skips unknown members. Stateless.
  */
 final class UpdatedJsonReader {
 
@@ -64,8 +65,12 @@ final class UpdatedJsonReader {
         }
         while (parser.nextToken() == JsonToken.START_OBJECT) {
             int start = Math.toIntExact(parser.currentTokenLocation().getByteOffset());
-            properties.add(mapper.readValue(parser, Property.class));
+            Property read = PropertyReader.read(parser);
             int end = Math.toIntExact(parser.currentLocation().getByteOffset());
+            properties.add(
+                    read != null
+                            ? read
+                            : mapper.readValue(body, start, end - start, Property.class));
             json.add(new String(body, start, end - start, StandardCharsets.UTF_8));
         }
         if (parser.currentToken() != JsonToken.END_ARRAY) {

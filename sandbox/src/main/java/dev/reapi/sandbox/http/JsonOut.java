@@ -105,6 +105,10 @@ final class JsonOut {
 
     private void quote(String s) {
         sb.append('"');
+        if (!needsEscape(s)) {
+            sb.append(s).append('"');
+            return;
+        }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
@@ -123,6 +127,17 @@ final class JsonOut {
             }
         }
         sb.append('"');
+    }
+
+    /** Whether {@code s} has a character that {@link #quote} escapes; most strings have none. */
+    private static boolean needsEscape(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\' || c == 0x2028 || c == 0x2029) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
