@@ -5,15 +5,16 @@ import dev.reapi.client.RealEstateApiClient;
 import dev.reapi.client.model.ChangeFile;
 import dev.reapi.client.model.ChangeRow;
 import dev.reapi.client.model.UpdatedPage;
-import dev.reapi.client.model.UpdatedRequest;
 import dev.reapi.gateway.adapter.out.persistence.Database;
 import dev.reapi.gateway.adapter.out.persistence.JdbiChangeLogStore;
 import dev.reapi.gateway.adapter.out.persistence.JdbiReplicaStore;
 import dev.reapi.gateway.adapter.out.persistence.JdbiSyncCheckpointStore;
 import dev.reapi.gateway.adapter.out.upstream.ClientChangeFiles;
 import dev.reapi.gateway.adapter.out.upstream.ClientPropertySource;
+import dev.reapi.gateway.adapter.out.upstream.ClientUpdatedFeed;
 import dev.reapi.gateway.application.port.out.ChangeFiles;
 import dev.reapi.gateway.application.port.out.ChangeHook;
+import dev.reapi.gateway.application.port.out.UpdatedFeed;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +24,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A batch sync in its own process, for the crash test: resumes from the checkpoint, pauses inside
@@ -59,13 +61,7 @@ final class BatchSyncCrashChild {
             if (provider == Provider.V1) {
                 sync =
                         new BatchSync(
-                                (since, cursor, limit) -> {
-                                    UpdatedPage page =
-                                            client.getUpdated(
-                                                    new UpdatedRequest(since, cursor, limit));
-                                    pause(pause);
-                                    return page;
-                                },
+                                paused(new ClientUpdatedFeed(client), pause),
                                 applier,
                                 checkpoints,
                                 new BatchSync.Settings(pageSize, Duration.ofHours(1)),
@@ -93,6 +89,25 @@ final class BatchSyncCrashChild {
         }
         System.out.println("done");
         System.out.flush();
+    }
+
+    /** {@code feed} pausing after each page, so that the sync is killed mid-run. */
+    private static UpdatedFeed paused(UpdatedFeed feed, long pause) {
+        return new UpdatedFeed() {
+            @Override
+            public UpdatedPage page(Instant since, @Nullable String cursor, int limit) {
+                UpdatedPage page = feed.page(since, cursor, limit);
+                pause(pause);
+                return page;
+            }
+
+            @Override
+            public Page pageWithJson(Instant since, @Nullable String cursor, int limit) {
+                Page page = feed.pageWithJson(since, cursor, limit);
+                pause(pause);
+                return page;
+            }
+        };
     }
 
     /** {@code files} pausing after each row, so that a page takes a while to gather. */

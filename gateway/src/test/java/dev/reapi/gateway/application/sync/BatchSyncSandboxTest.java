@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reapi.client.model.Property;
+import dev.reapi.client.model.UpdatedJsonPage;
+import dev.reapi.client.model.UpdatedRequest;
 import dev.reapi.gateway.adapter.out.persistence.Database;
+import dev.reapi.gateway.adapter.out.persistence.JdbiReplicaStore;
 import dev.reapi.gateway.adapter.out.persistence.JdbiSyncCheckpointStore;
 import dev.reapi.gateway.domain.sync.SyncCheckpoint;
 import dev.reapi.sandbox.MarketChange;
 import dev.reapi.sandbox.Sandbox;
 import dev.reapi.sandbox.SandboxOptions;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -93,6 +97,24 @@ class BatchSyncSandboxTest {
             assertThat(again.changes()).isZero();
             assertThat(rig.meters.get("reapi.sync.pages").counter().count())
                     .isEqualTo((double) (2 + resumed.pages() + again.pages()));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Database.Dialect.class)
+    void run_full_storesEachNewPropertysJsonAsTheFeedServedIt(Database.Dialect dialect) {
+        try (var rig = new SyncRig(dialect, dir, sandbox)) {
+            rig.batch(PAGE).run(SyncStart.full(), SyncProgress.Listener.none());
+
+            UpdatedJsonPage served =
+                    rig.client.getUpdatedWithJson(new UpdatedRequest(Instant.EPOCH, null, PAGE));
+            var replica = new JdbiReplicaStore(rig.db);
+            for (int i = 0; i < PAGE; i++) {
+                Property property = served.page().properties().get(i);
+                assertThat(replica.find(property.id()).orElseThrow().json())
+                        .isEqualTo(served.propertyJson().get(i));
+                assertThat(rig.replica(property.id())).contains(property);
+            }
         }
     }
 }

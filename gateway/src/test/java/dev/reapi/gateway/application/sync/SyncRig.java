@@ -4,7 +4,6 @@ import dev.reapi.client.Provider;
 import dev.reapi.client.RealEstateApiClient;
 import dev.reapi.client.model.BulkRequest;
 import dev.reapi.client.model.Property;
-import dev.reapi.client.model.UpdatedRequest;
 import dev.reapi.gateway.adapter.out.cache.JsonCodecs;
 import dev.reapi.gateway.adapter.out.persistence.Database;
 import dev.reapi.gateway.adapter.out.persistence.JdbiChangeLogStore;
@@ -12,6 +11,7 @@ import dev.reapi.gateway.adapter.out.persistence.JdbiReplicaStore;
 import dev.reapi.gateway.adapter.out.persistence.JdbiSyncCheckpointStore;
 import dev.reapi.gateway.adapter.out.upstream.ClientChangeFiles;
 import dev.reapi.gateway.adapter.out.upstream.ClientPropertySource;
+import dev.reapi.gateway.adapter.out.upstream.ClientUpdatedFeed;
 import dev.reapi.gateway.application.cache.ValueCodec;
 import dev.reapi.gateway.application.port.out.ChangeHook;
 import dev.reapi.gateway.domain.sync.PropertyChange;
@@ -105,10 +105,10 @@ final class SyncRig implements AutoCloseable {
                 meters);
     }
 
+    /** The batch sync over the client's feed, which keeps each property's JSON as served. */
     BatchSync batch(int pageSize) {
         return new BatchSync(
-                (since, cursor, limit) ->
-                        client.getUpdated(new UpdatedRequest(since, cursor, limit)),
+                new ClientUpdatedFeed(client),
                 applier,
                 new JdbiSyncCheckpointStore(db),
                 new BatchSync.Settings(pageSize, java.time.Duration.ofHours(1)),
