@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads a page of the updated feed in one pass with a streaming parser: each element of {@code
  * properties} is decoded by {@link PropertyReader} (by the mapper when it is outside the shape that
- * reads) and its bytes are kept as sent. Members other than {@code properties} and {@code
+ * reader takes) and its bytes are kept as sent. Members other than {@code properties} and {@code
  * next_cursor} are skipped, as the mapper skips unknown members. Stateless.
  */
 final class UpdatedJsonReader {
