@@ -194,7 +194,8 @@ public final class RealEstateApiClient implements AutoCloseable {
      * One page of properties changed since {@code request.since()}, with each property's JSON as
      * the upstream sent it (unknown members and explicit nulls included), for a caller that stores
      * the records and would otherwise encode them again. Blocks like {@link
-     * #getUpdated(UpdatedRequest)}.
+     * #getUpdated(UpdatedRequest)}. The answer must be UTF-8, as RFC 8259 requires; another
+     * encoding fails as an unexpected response.
      *
      * @throws UnsupportedOperationException on v2, which has no updated feed
      */

@@ -64,7 +64,12 @@ final class UpdatedJsonReader {
             throw new IOException("properties must be an array");
         }
         while (parser.nextToken() == JsonToken.START_OBJECT) {
-            int start = Math.toIntExact(parser.currentTokenLocation().getByteOffset());
+            long offset = parser.currentTokenLocation().getByteOffset();
+            if (offset < 0) {
+                // The parser gives byte offsets for UTF-8 only, which RFC 8259 requires anyway.
+                throw new IOException("the body is not UTF-8");
+            }
+            int start = Math.toIntExact(offset);
             Property read = PropertyReader.read(parser);
             int end = Math.toIntExact(parser.currentLocation().getByteOffset());
             properties.add(

@@ -86,6 +86,15 @@ class UpdatedJsonReaderTest {
     }
 
     @Test
+    void read_utf16Body_isRejectedAsNotUtf8() {
+        byte[] body = ("{\"properties\":[" + SECOND + "]}").getBytes(StandardCharsets.UTF_16BE);
+
+        assertThatThrownBy(() -> UpdatedJsonReader.read(mapper, body))
+                .isInstanceOf(IOException.class)
+                .hasMessage("UpdatedPage expected: the body is not UTF-8");
+    }
+
+    @Test
     void read_invalidProperty_isRejectedWithTheMappersReason() {
         String body = "{\"properties\":[" + FIRST.replace("\"condo\"", "\"castle\"") + "]}";
 
