@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * missedHeartbeats} another instance, or this one after a restart, revives the execution and runs
  * the job again from the start. {@link #close} stops taking new executions and waits up to the
  * shutdown timeout for running ones; an attempt still running then is interrupted and its execution
- * is picked up again after a restart.
+ * is picked up again after a restart. It then waits, up to the same timeout, for final states the
+ * job store is still committing.
  *
  * <p>Thread-safe.
  */
@@ -46,6 +47,7 @@ public final class DbSchedulerJobs implements JobScheduler, AutoCloseable {
     private static final Duration AFTER_INTERRUPT = Duration.ofSeconds(1);
 
     private final Scheduler scheduler;
+    private final JobRunner runner;
     private final AtomicBoolean started = new AtomicBoolean();
     private final Settings settings;
 
@@ -154,6 +156,7 @@ public final class DbSchedulerJobs implements JobScheduler, AutoCloseable {
             builder.pollUsingLockAndFetch(0.5, 1.0);
         }
         this.scheduler = builder.build();
+        this.runner = runner;
     }
 
     private static CompletionHandler<Void> run(JobRunner runner, JobId id) {
@@ -192,11 +195,27 @@ public final class DbSchedulerJobs implements JobScheduler, AutoCloseable {
         }
     }
 
+    /** Waits for final states still being committed, so that a clean stop re-runs nothing. */
+    private void awaitFinishes() {
+        try {
+            if (!runner.awaitFinishes(settings.shutdownWait())) {
+                LOG.warn(
+                        "Job engine {}: final states still uncommitted after {} ms; those jobs run"
+                                + " again after a restart",
+                        settings.instanceName(),
+                        settings.shutdownWait().toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Stops taking executions and waits up to the shutdown timeout for running ones. */
     @Override
     public void close() {
         if (started.compareAndSet(true, false)) {
             scheduler.stop();
+            awaitFinishes();
             LOG.info("Job engine {} stopped", settings.instanceName());
         }
     }
