@@ -153,7 +153,11 @@ public final class DbSchedulerJobs implements JobScheduler, AutoCloseable {
                         .failureLogging(
                                 com.github.kagkarlsson.scheduler.logging.LogLevel.WARN, false);
         if (postgres) {
-            builder.pollUsingLockAndFetch(0.5, 1.0);
+            // Never more picked than threads: a picked execution waiting in the queue gets no
+            // heartbeats, so behind a long job it could be revived by another instance. Fetch again
+            // as soon as one thread is free, instead of waiting for half of them.
+            int threads = settings.threads();
+            builder.pollUsingLockAndFetch((threads - 1) / (double) threads, 1.0);
         }
         this.scheduler = builder.build();
         this.runner = runner;
