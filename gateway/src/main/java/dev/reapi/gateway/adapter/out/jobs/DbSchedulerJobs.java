@@ -106,7 +106,7 @@ public final class DbSchedulerJobs implements JobScheduler, AutoCloseable {
     /**
      * An engine over {@code dataSource}; {@link #start} begins polling.
      *
-     * @param postgres whether the database is PostgreSQL, which allows lock-and-fetch polling
+     * @param postgres whether the database is PostgreSQL; otherwise it is SQLite
      */
     public DbSchedulerJobs(
             DataSource dataSource,
@@ -122,7 +122,7 @@ public final class DbSchedulerJobs implements JobScheduler, AutoCloseable {
      * scheduler polls {@code scheduled_tasks}: a second scheduler on the same table would see the
      * other's executions as unknown tasks.
      *
-     * @param postgres whether the database is PostgreSQL, which allows lock-and-fetch polling
+     * @param postgres whether the database is PostgreSQL; otherwise it is SQLite
      */
     public DbSchedulerJobs(
             DataSource dataSource,
@@ -152,13 +152,14 @@ public final class DbSchedulerJobs implements JobScheduler, AutoCloseable {
                         .clock(clock::instant)
                         .failureLogging(
                                 com.github.kagkarlsson.scheduler.logging.LogLevel.WARN, false);
-        if (postgres) {
-            // Never more picked than threads: a picked execution waiting in the queue gets no
-            // heartbeats, so behind a long job it could be revived by another instance. Fetch again
-            // as soon as one thread is free, instead of waiting for half of them.
-            int threads = settings.threads();
-            builder.pollUsingLockAndFetch((threads - 1) / (double) threads, 1.0);
+        if (!postgres) {
+            builder.jdbcCustomization(new SqliteLockAndFetch());
         }
+        // Never more picked than threads: a picked execution waiting in the queue gets no
+        // heartbeats, so behind a long job it could be revived by another instance. Fetch again as
+        // soon as one thread is free, instead of waiting for half of them.
+        int threads = settings.threads();
+        builder.pollUsingLockAndFetch((threads - 1) / (double) threads, 1.0);
         this.scheduler = builder.build();
         this.runner = runner;
     }
