@@ -46,8 +46,8 @@ final class FinishRecordingStore implements JobStore {
     }
 
     @Override
-    public Optional<Job> startAttempt(JobId id, Instant now) {
-        return delegate.startAttempt(id, now);
+    public Optional<Job> pickedAttempt(JobId id) {
+        return delegate.pickedAttempt(id);
     }
 
     @Override

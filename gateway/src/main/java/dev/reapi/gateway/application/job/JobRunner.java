@@ -83,7 +83,7 @@ public final class JobRunner {
      *     up again when the engine revives its execution
      */
     public AttemptOutcome runAttempt(JobId id) throws InterruptedException {
-        Optional<Job> started = store.startAttempt(id, clock.instant());
+        Optional<Job> started = store.pickedAttempt(id);
         if (started.isEmpty()) {
             LOG.debug("job {}: not runnable any more, execution dropped", id);
             return new AttemptOutcome.Done();

@@ -152,9 +152,8 @@ public final class DbSchedulerJobs implements JobScheduler, AutoCloseable {
                         .clock(clock::instant)
                         .failureLogging(
                                 com.github.kagkarlsson.scheduler.logging.LogLevel.WARN, false);
-        if (!postgres) {
-            builder.jdbcCustomization(new SqliteLockAndFetch());
-        }
+        // Picking an execution also starts its job's attempt, in the same transaction.
+        builder.jdbcCustomization(postgres ? new PostgresLockAndFetch() : new SqliteLockAndFetch());
         // Never more picked than threads: a picked execution waiting in the queue gets no
         // heartbeats, so behind a long job it could be revived by another instance. Fetch again as
         // soon as one thread is free, instead of waiting for half of them.

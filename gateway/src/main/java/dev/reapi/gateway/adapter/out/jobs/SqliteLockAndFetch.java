@@ -1,26 +1,24 @@
 package dev.reapi.gateway.adapter.out.jobs;
 
-import com.github.kagkarlsson.scheduler.TaskResolver;
 import com.github.kagkarlsson.scheduler.jdbc.JdbcTaskRepositoryContext;
 import com.github.kagkarlsson.scheduler.jdbc.SqliteJdbcCustomization;
 import com.github.kagkarlsson.scheduler.task.Execution;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 
 /**
- * db-scheduler's SQLite customisation plus lock-and-fetch: one {@code UPDATE ... RETURNING} marks
- * up to {@code limit} due executions picked and returns them, where db-scheduler's own SQLite
- * support selects the due executions and then picks each with an update of its own.
+ * db-scheduler's SQLite customisation plus lock-and-fetch that also starts the picked jobs: one
+ * {@code UPDATE ... RETURNING} marks up to {@code limit} due executions picked and returns them,
+ * and a second update in the same transaction moves their jobs to running with one more attempt
+ * (see {@link PickedJobs}). db-scheduler's own SQLite support selects the due executions and then
+ * picks each with an update of its own, and the job was started by yet another commit.
  *
- * <p>SQLite runs one write at a time, and all of a statement's changes happen when it first steps,
- * so no other writer, in this process or another, can pick the same execution in between; no {@code
- * SKIP LOCKED} is needed. Thread-safe.
+ * <p>SQLite runs one write at a time, so no other writer, in this process or another, can pick the
+ * same execution in between; no {@code SKIP LOCKED} is needed. Thread-safe.
  */
 final class SqliteLockAndFetch extends SqliteJdbcCustomization {
-
-    /** The length db-scheduler cuts {@code picked_by} to. */
-    private static final int PICKED_BY_LENGTH = 50;
 
     @Override
     public boolean supportsSingleStatementLockAndFetch() {
@@ -30,11 +28,7 @@ final class SqliteLockAndFetch extends SqliteJdbcCustomization {
     @Override
     public List<Execution> lockAndFetchSingleStatement(
             JdbcTaskRepositoryContext ctx, Instant now, int limit, boolean orderByPriority) {
-        List<String> unresolved =
-                ctx.taskResolver.getUnresolved().stream()
-                        .map(TaskResolver.UnresolvedTask::getTaskName)
-                        .toList();
-        String order = orderByPriority ? "priority DESC, execution_time ASC" : "execution_time ASC";
+        List<String> unresolved = PickedJobs.unresolved(ctx);
         String sql =
                 "UPDATE "
                         + ctx.tableName
@@ -44,36 +38,54 @@ final class SqliteLockAndFetch extends SqliteJdbcCustomization {
                         + " FROM "
                         + ctx.tableName
                         + " WHERE picked = ? AND execution_time <= ?"
-                        + unresolvedCondition(unresolved.size())
+                        + PickedJobs.unresolvedCondition(unresolved.size())
                         + " ORDER BY "
-                        + order
+                        + PickedJobs.order(orderByPriority)
                         + " LIMIT ?) RETURNING *";
-        String pickedBy = ctx.schedulerName.getName();
-        String shortPickedBy =
-                pickedBy.length() > PICKED_BY_LENGTH
-                        ? pickedBy.substring(0, PICKED_BY_LENGTH)
-                        : pickedBy;
-        return ctx.jdbcRunner.query(
-                sql,
-                statement -> {
-                    int i = 1;
-                    statement.setBoolean(i++, true);
-                    statement.setString(i++, shortPickedBy);
-                    setInstant(statement, i++, now);
-                    statement.setBoolean(i++, false);
-                    setInstant(statement, i++, now);
-                    for (String taskName : unresolved) {
-                        statement.setString(i++, taskName);
-                    }
-                    statement.setInt(i, limit);
-                },
-                ctx.resultSetMapper.get());
+        return ctx.jdbcRunner.inTransaction(
+                runner -> {
+                    List<Execution> picked =
+                            runner.query(
+                                    sql,
+                                    statement -> {
+                                        int i = 1;
+                                        statement.setBoolean(i++, true);
+                                        statement.setString(i++, PickedJobs.pickedBy(ctx));
+                                        setInstant(statement, i++, now);
+                                        statement.setBoolean(i++, false);
+                                        setInstant(statement, i++, now);
+                                        for (String taskName : unresolved) {
+                                            statement.setString(i++, taskName);
+                                        }
+                                        statement.setInt(i, limit);
+                                    },
+                                    ctx.resultSetMapper.get());
+                    startJobs(runner, picked, now);
+                    return picked;
+                });
     }
 
-    private static String unresolvedCondition(int count) {
-        if (count == 0) {
-            return "";
+    private static void startJobs(
+            com.github.kagkarlsson.shaded.jdbc.JdbcRunner runner,
+            List<Execution> picked,
+            Instant now) {
+        List<String> jobIds = PickedJobs.jobIds(picked);
+        if (jobIds.isEmpty()) {
+            return;
         }
-        return " AND task_name NOT IN (" + String.join(", ", Collections.nCopies(count, "?")) + ")";
+        runner.execute(
+                PickedJobs.START_SET
+                        + " WHERE id IN ("
+                        + String.join(", ", Collections.nCopies(jobIds.size(), "?"))
+                        + ") AND "
+                        + PickedJobs.STARTABLE,
+                statement -> {
+                    int i = 1;
+                    statement.setTimestamp(i++, Timestamp.from(now));
+                    statement.setTimestamp(i++, Timestamp.from(now));
+                    for (String id : jobIds) {
+                        statement.setString(i++, id);
+                    }
+                });
     }
 }

@@ -178,23 +178,8 @@ public final class JdbiJobStore implements JobStore {
     }
 
     @Override
-    public Optional<Job> startAttempt(JobId id, Instant now) {
-        // One statement, so one round trip: update and read back together.
-        return hotWrites.write(
-                handle ->
-                        handle.createQuery(
-                                        """
-                                        UPDATE jobs SET status = 'running',
-                                            attempts = attempts + 1, started_at = :now,
-                                            updated_at = :now, next_attempt_at = NULL
-                                        WHERE id = :id AND status IN ('queued', 'running')
-                                        RETURNING
-                                        """
-                                                + JobReads.COLUMNS)
-                                .bind("id", id.value())
-                                .bind("now", Timestamp.from(now))
-                                .map((rs, ctx) -> JobReads.map(rs))
-                                .findOne());
+    public Optional<Job> pickedAttempt(JobId id) {
+        return find(id).filter(job -> job.status() == JobStatus.RUNNING);
     }
 
     @Override
@@ -348,6 +333,22 @@ public final class JdbiJobStore implements JobStore {
     public boolean cancel(JobId id, String userId, Instant now) {
         return jdbi.inTransaction(
                 handle -> {
+                    // The execution first: the engine's pick locks executions before jobs, and
+                    // the same order here rules out a deadlock with it. A picked execution belongs
+                    // to a worker, which sees the cancel and stops.
+                    handle.createUpdate(
+                                    """
+                                    DELETE FROM scheduled_tasks WHERE task_name = :task
+                                        AND task_instance = :id AND picked = :picked
+                                        AND EXISTS (SELECT 1 FROM jobs WHERE id = :id
+                                            AND user_id = :user
+                                            AND status IN ('queued', 'running'))
+                                    """)
+                            .bind("task", executionTaskName)
+                            .bind("id", id.value())
+                            .bind("user", userId)
+                            .bind("picked", false)
+                            .execute();
                     int changed =
                             handle.createUpdate(
                                             """
@@ -360,16 +361,6 @@ public final class JdbiJobStore implements JobStore {
                                     .bind("user", userId)
                                     .bind("now", Timestamp.from(now))
                                     .execute();
-                    if (changed == 1) {
-                        // A picked execution belongs to a worker, which sees the cancel and stops.
-                        handle.createUpdate(
-                                        "DELETE FROM scheduled_tasks WHERE task_name = :task"
-                                                + " AND task_instance = :id AND picked = :picked")
-                                .bind("task", executionTaskName)
-                                .bind("id", id.value())
-                                .bind("picked", false)
-                                .execute();
-                    }
                     return changed == 1;
                 });
     }

@@ -45,12 +45,13 @@ public interface JobStore {
     JobPage list(String userId, Optional<String> cursor, int limit);
 
     /**
-     * Starts an attempt: a queued job, or a running one whose worker died, becomes running with one
-     * more attempt.
+     * The job whose execution the engine just picked. The engine starts the attempt in the
+     * transaction that picks the execution: a queued job, or a running one whose worker died,
+     * became running with one more attempt, counted before the handler runs.
      *
-     * @return the job as running, or empty when it is final (finished, cancelled, dead)
+     * @return the job as running, or empty when it is not running any more (final or cancelled)
      */
-    Optional<Job> startAttempt(JobId id, Instant now);
+    Optional<Job> pickedAttempt(JobId id);
 
     /** Records progress of a running job; false when the job is no longer running. */
     boolean progress(JobId id, JobProgress progress, Instant now);
