@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
@@ -26,9 +28,9 @@ import org.slf4j.LoggerFactory;
  * <p>The first caller of {@link #write} to find no transaction in progress runs the writes queued
  * so far, its own included, in one transaction; callers arriving meanwhile queue and wait for the
  * next one, which one of them runs. Writes queued by {@link #writeLater} with no waiting caller to
- * take them are run by one background thread, started on first use. When a shared transaction
- * fails, each of its writes runs again alone, so one failing write (a unique key taken, a deadlock)
- * fails only its own caller.
+ * take them are run by one background thread, started when needed and ended when idle. When a
+ * shared transaction fails, each of its writes runs again alone, so one failing write (a unique key
+ * taken, a deadlock) fails only its own caller.
  *
  * <p>A write must be safe to run again from the start and must not commit or roll back itself.
  * Thread-safe.
@@ -37,6 +39,9 @@ final class GroupCommit {
 
     /** Writes in one transaction at most, so that one commit cannot hold row locks for long. */
     private static final int MAX_BATCH = 64;
+
+    /** How long the background thread outlives its last write. */
+    private static final Duration IDLE_THREAD_TIMEOUT = Duration.ofSeconds(30);
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
 
@@ -135,8 +140,14 @@ final class GroupCommit {
         }
         drainScheduled = true;
         if (background == null) {
+            // One thread at most, ending when idle, so that an unused store holds none.
             background =
-                    Executors.newSingleThreadExecutor(
+                    new ThreadPoolExecutor(
+                            0,
+                            1,
+                            IDLE_THREAD_TIMEOUT.toMillis(),
+                            TimeUnit.MILLISECONDS,
+                            new LinkedBlockingQueue<>(),
                             Thread.ofPlatform().daemon().name("reapi-group-commit").factory());
         }
         background.execute(this::drain);
