@@ -9,8 +9,10 @@ import dev.reapi.gateway.domain.job.JobProgress;
 import dev.reapi.gateway.domain.job.JobResult;
 import dev.reapi.gateway.domain.job.JobStatus;
 import dev.reapi.gateway.domain.notify.NewNotification;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -44,8 +46,8 @@ final class FinishRecordingStore implements JobStore {
     }
 
     @Override
-    public Optional<Job> startAttempt(JobId id, Instant now) {
-        return delegate.startAttempt(id, now);
+    public Optional<Job> pickedAttempt(JobId id) {
+        return delegate.pickedAttempt(id);
     }
 
     @Override
@@ -59,18 +61,32 @@ final class FinishRecordingStore implements JobStore {
     }
 
     @Override
-    public boolean finish(
+    public void finish(
             JobId id,
             JobStatus status,
             Optional<JobResult> result,
             Optional<JobError> error,
             NewNotification notification,
-            Instant now) {
-        boolean changed = delegate.finish(id, status, result, error, notification, now);
-        if (changed) {
-            timeline.get().finished(System.nanoTime());
-        }
-        return changed;
+            Instant now,
+            Consumer<Boolean> stored) {
+        delegate.finish(
+                id,
+                status,
+                result,
+                error,
+                notification,
+                now,
+                changed -> {
+                    if (changed) {
+                        timeline.get().finished(System.nanoTime());
+                    }
+                    stored.accept(changed);
+                });
+    }
+
+    @Override
+    public boolean awaitFinishes(Duration timeout) throws InterruptedException {
+        return delegate.awaitFinishes(timeout);
     }
 
     @Override

@@ -13,8 +13,9 @@ public sealed interface AttemptOutcome {
     record Done() implements AttemptOutcome {}
 
     /**
-     * This attempt moved the job to its final state and removed its execution in the same
-     * transaction, so the engine has nothing left to write.
+     * This attempt handed the job's final state to the store, which removes the execution in the
+     * same transaction, so the engine has nothing left to write. That transaction may commit after
+     * the engine sees this outcome; until then the execution stays picked.
      */
     record Finished() implements AttemptOutcome {}
 

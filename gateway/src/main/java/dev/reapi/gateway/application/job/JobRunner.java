@@ -30,10 +30,11 @@ import org.slf4j.LoggerFactory;
  * Runs one attempt of a job: starts it, calls its handler, and stores the outcome.
  *
  * <p>A success, a permanent failure, or a transient failure on the last allowed attempt moves the
- * job to its final state and appends the owner's notification in the same transaction. Any other
- * failure, including an unexpected exception, queues the job again after the retry policy's delay.
- * Because every transition is conditional on the job still running, a repeated attempt after a
- * crash, or an attempt racing a cancel, finishes the job at most once.
+ * job to its final state and appends the owner's notification in the same transaction, which the
+ * store commits after the attempt returns, so that the worker is free at once. Any other failure,
+ * including an unexpected exception, queues the job again after the retry policy's delay. Because
+ * every transition is conditional on the job still running, a repeated attempt after a crash, or an
+ * attempt racing a cancel, finishes the job at most once.
  *
  * <p>Thread-safe.
  */
@@ -82,7 +83,7 @@ public final class JobRunner {
      *     up again when the engine revives its execution
      */
     public AttemptOutcome runAttempt(JobId id) throws InterruptedException {
-        Optional<Job> started = store.startAttempt(id, clock.instant());
+        Optional<Job> started = store.pickedAttempt(id);
         if (started.isEmpty()) {
             LOG.debug("job {}: not runnable any more, execution dropped", id);
             return new AttemptOutcome.Done();
@@ -160,23 +161,36 @@ public final class JobRunner {
         return new AttemptOutcome.RetryAt(due);
     }
 
+    /** Hands the final state to the store; the worker is free before it commits. */
     private AttemptOutcome finish(
             Job job, JobStatus status, Optional<JobResult> result, Optional<JobError> error) {
         Instant now = clock.instant();
-        boolean changed =
-                store.finish(
-                        job.id(),
-                        status,
-                        result,
-                        error,
-                        JobNotifications.completed(job, status, error, now, settings, mapper),
-                        now);
-        if (changed) {
-            LOG.info("job {}: {}", job.id(), status.key());
-            return new AttemptOutcome.Finished();
-        }
-        LOG.info("job {}: was cancelled or finished elsewhere; outcome dropped", job.id());
-        return new AttemptOutcome.Done();
+        store.finish(
+                job.id(),
+                status,
+                result,
+                error,
+                JobNotifications.completed(job, status, error, now, settings, mapper),
+                now,
+                changed -> {
+                    if (changed) {
+                        LOG.info("job {}: {}", job.id(), status.key());
+                    } else {
+                        LOG.info(
+                                "job {}: was cancelled or finished elsewhere; outcome dropped",
+                                job.id());
+                    }
+                });
+        return new AttemptOutcome.Finished();
+    }
+
+    /**
+     * Waits until the final states handed to the store so far are committed or failed.
+     *
+     * @return false when some were still pending after {@code timeout}
+     */
+    public boolean awaitFinishes(Duration timeout) throws InterruptedException {
+        return store.awaitFinishes(timeout);
     }
 
     /** The context one attempt runs in. */

@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * missedHeartbeats} another instance, or this one after a restart, revives the execution and runs
  * the job again from the start. {@link #close} stops taking new executions and waits up to the
  * shutdown timeout for running ones; an attempt still running then is interrupted and its execution
- * is picked up again after a restart.
+ * is picked up again after a restart. It then waits, up to the same timeout, for final states the
+ * job store is still committing.
  *
  * <p>Thread-safe.
  */
@@ -46,6 +47,7 @@ public final class DbSchedulerJobs implements JobScheduler, AutoCloseable {
     private static final Duration AFTER_INTERRUPT = Duration.ofSeconds(1);
 
     private final Scheduler scheduler;
+    private final JobRunner runner;
     private final AtomicBoolean started = new AtomicBoolean();
     private final Settings settings;
 
@@ -104,7 +106,7 @@ public final class DbSchedulerJobs implements JobScheduler, AutoCloseable {
     /**
      * An engine over {@code dataSource}; {@link #start} begins polling.
      *
-     * @param postgres whether the database is PostgreSQL, which allows lock-and-fetch polling
+     * @param postgres whether the database is PostgreSQL; otherwise it is SQLite
      */
     public DbSchedulerJobs(
             DataSource dataSource,
@@ -120,7 +122,7 @@ public final class DbSchedulerJobs implements JobScheduler, AutoCloseable {
      * scheduler polls {@code scheduled_tasks}: a second scheduler on the same table would see the
      * other's executions as unknown tasks.
      *
-     * @param postgres whether the database is PostgreSQL, which allows lock-and-fetch polling
+     * @param postgres whether the database is PostgreSQL; otherwise it is SQLite
      */
     public DbSchedulerJobs(
             DataSource dataSource,
@@ -150,10 +152,15 @@ public final class DbSchedulerJobs implements JobScheduler, AutoCloseable {
                         .clock(clock::instant)
                         .failureLogging(
                                 com.github.kagkarlsson.scheduler.logging.LogLevel.WARN, false);
-        if (postgres) {
-            builder.pollUsingLockAndFetch(0.5, 1.0);
-        }
+        // Picking an execution also starts its job's attempt, in the same transaction.
+        builder.jdbcCustomization(postgres ? new PostgresLockAndFetch() : new SqliteLockAndFetch());
+        // Never more picked than threads: a picked execution waiting in the queue gets no
+        // heartbeats, so behind a long job it could be revived by another instance. Fetch again as
+        // soon as one thread is free, instead of waiting for half of them.
+        int threads = settings.threads();
+        builder.pollUsingLockAndFetch((threads - 1) / (double) threads, 1.0);
         this.scheduler = builder.build();
+        this.runner = runner;
     }
 
     private static CompletionHandler<Void> run(JobRunner runner, JobId id) {
@@ -192,11 +199,27 @@ public final class DbSchedulerJobs implements JobScheduler, AutoCloseable {
         }
     }
 
+    /** Waits for final states still being committed, so that a clean stop re-runs nothing. */
+    private void awaitFinishes() {
+        try {
+            if (!runner.awaitFinishes(settings.shutdownWait())) {
+                LOG.warn(
+                        "Job engine {}: final states still uncommitted after {} ms; those jobs run"
+                                + " again after a restart",
+                        settings.instanceName(),
+                        settings.shutdownWait().toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Stops taking executions and waits up to the shutdown timeout for running ones. */
     @Override
     public void close() {
         if (started.compareAndSet(true, false)) {
             scheduler.stop();
+            awaitFinishes();
             LOG.info("Job engine {} stopped", settings.instanceName());
         }
     }

@@ -11,16 +11,20 @@ import dev.reapi.gateway.domain.job.JobResult;
 import dev.reapi.gateway.domain.job.JobStatus;
 import dev.reapi.gateway.domain.notify.NewNotification;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Calendar;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TimeZone;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.statement.SqlStatement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Jobs in the gateway's database, with their db-scheduler executions written in the same
@@ -30,7 +34,8 @@ import org.jdbi.v3.core.statement.SqlStatement;
  * <p>Every transition is a conditional {@code UPDATE} on the expected status, so a worker revived
  * after a crash, or one racing a cancel, changes nothing when it comes too late. The writes of
  * every job, submitting, starting an attempt and finishing, go through a {@link GroupCommit}:
- * concurrent ones share a commit, and each returns once its own is durable. Thread-safe.
+ * concurrent ones share a commit; submitting and starting return once their own is durable, and
+ * finishing returns at once, its commit reported later. Thread-safe.
  */
 public final class JdbiJobStore implements JobStore {
 
@@ -42,6 +47,8 @@ public final class JdbiJobStore implements JobStore {
                 error_code = :code, error_message = :message
             WHERE id = :id AND status = 'running'
             """;
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbiJobStore.class);
 
     private final Jdbi jdbi;
     private final GroupCommit hotWrites;
@@ -171,23 +178,8 @@ public final class JdbiJobStore implements JobStore {
     }
 
     @Override
-    public Optional<Job> startAttempt(JobId id, Instant now) {
-        // One statement, so one round trip: update and read back together.
-        return hotWrites.write(
-                handle ->
-                        handle.createQuery(
-                                        """
-                                        UPDATE jobs SET status = 'running',
-                                            attempts = attempts + 1, started_at = :now,
-                                            updated_at = :now, next_attempt_at = NULL
-                                        WHERE id = :id AND status IN ('queued', 'running')
-                                        RETURNING
-                                        """
-                                                + JobReads.COLUMNS)
-                                .bind("id", id.value())
-                                .bind("now", Timestamp.from(now))
-                                .map((rs, ctx) -> JobReads.map(rs))
-                                .findOne());
+    public Optional<Job> pickedAttempt(JobId id) {
+        return find(id).filter(job -> job.status() == JobStatus.RUNNING);
     }
 
     @Override
@@ -230,13 +222,14 @@ public final class JdbiJobStore implements JobStore {
     }
 
     @Override
-    public boolean finish(
+    public void finish(
             JobId id,
             JobStatus status,
             Optional<JobResult> result,
             Optional<JobError> error,
             NewNotification notification,
-            Instant now) {
+            Instant now,
+            Consumer<Boolean> stored) {
         if (!status.notifies()) {
             throw new IllegalArgumentException(
                     "job "
@@ -244,28 +237,58 @@ public final class JdbiJobStore implements JobStore {
                             + " can only finish as succeeded, failed or dead, not "
                             + status.key());
         }
-        if (dialect == Database.Dialect.POSTGRESQL) {
-            return hotWrites.write(
-                    handle ->
-                            PostgresJobWrites.finish(
-                                    handle,
-                                    id,
-                                    status,
-                                    result,
-                                    error,
-                                    notification,
-                                    executionTaskName,
-                                    now));
-        }
-        return hotWrites.write(
+        hotWrites.writeLater(
                 handle -> {
+                    if (dialect == Database.Dialect.POSTGRESQL) {
+                        return PostgresJobWrites.finish(
+                                handle,
+                                id,
+                                status,
+                                result,
+                                error,
+                                notification,
+                                executionTaskName,
+                                now);
+                    }
                     int changed = finishUpdate(handle, id, status, result, error, now);
                     if (changed == 1) {
                         deleteExecution(handle, id);
                         JdbiOutboxStore.insert(handle, notification, now);
+                    } else {
+                        deleteLeftoverExecution(handle, id);
                     }
                     return changed == 1;
+                },
+                (changed, failure) -> {
+                    if (changed != null) {
+                        stored.accept(changed);
+                    } else {
+                        LOG.warn(
+                                "job {}: final state {} not stored; the job runs again once its"
+                                        + " execution counts as dead",
+                                id,
+                                status.key(),
+                                failure);
+                    }
                 });
+    }
+
+    @Override
+    public boolean awaitFinishes(Duration timeout) throws InterruptedException {
+        return hotWrites.awaitIdle(timeout);
+    }
+
+    /** Deletes the execution of a job that is final already: nothing would run it any more. */
+    private void deleteLeftoverExecution(Handle handle, JobId id) {
+        handle.createUpdate(
+                        """
+                        DELETE FROM scheduled_tasks WHERE task_name = :task AND task_instance = :id
+                            AND NOT EXISTS (SELECT 1 FROM jobs WHERE id = :id
+                                AND status IN ('queued', 'running'))
+                        """)
+                .bind("task", executionTaskName)
+                .bind("id", id.value())
+                .execute();
     }
 
     private static int finishUpdate(
@@ -310,6 +333,22 @@ public final class JdbiJobStore implements JobStore {
     public boolean cancel(JobId id, String userId, Instant now) {
         return jdbi.inTransaction(
                 handle -> {
+                    // The execution first: the engine's pick locks executions before jobs, and
+                    // the same order here rules out a deadlock with it. A picked execution belongs
+                    // to a worker, which sees the cancel and stops.
+                    handle.createUpdate(
+                                    """
+                                    DELETE FROM scheduled_tasks WHERE task_name = :task
+                                        AND task_instance = :id AND picked = :picked
+                                        AND EXISTS (SELECT 1 FROM jobs WHERE id = :id
+                                            AND user_id = :user
+                                            AND status IN ('queued', 'running'))
+                                    """)
+                            .bind("task", executionTaskName)
+                            .bind("id", id.value())
+                            .bind("user", userId)
+                            .bind("picked", false)
+                            .execute();
                     int changed =
                             handle.createUpdate(
                                             """
@@ -322,16 +361,6 @@ public final class JdbiJobStore implements JobStore {
                                     .bind("user", userId)
                                     .bind("now", Timestamp.from(now))
                                     .execute();
-                    if (changed == 1) {
-                        // A picked execution belongs to a worker, which sees the cancel and stops.
-                        handle.createUpdate(
-                                        "DELETE FROM scheduled_tasks WHERE task_name = :task"
-                                                + " AND task_instance = :id AND picked = :picked")
-                                .bind("task", executionTaskName)
-                                .bind("id", id.value())
-                                .bind("picked", false)
-                                .execute();
-                    }
                     return changed == 1;
                 });
     }

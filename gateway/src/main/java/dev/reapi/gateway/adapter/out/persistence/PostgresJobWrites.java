@@ -51,7 +51,9 @@ final class PostgresJobWrites {
             removed AS (
                 DELETE FROM scheduled_tasks
                 WHERE task_name = :task AND task_instance = :id
-                    AND EXISTS (SELECT 1 FROM finished)),
+                    AND (EXISTS (SELECT 1 FROM finished)
+                        OR NOT EXISTS (SELECT 1 FROM jobs WHERE id = :id
+                            AND status IN ('queued', 'running')))),
             counter AS (
                 INSERT INTO outbox_sequences (user_id, last_seq)
                 SELECT user_id, 1 FROM finished
@@ -95,7 +97,8 @@ final class PostgresJobWrites {
      * Moves a running job to {@code status}, removes its execution and appends {@code
      * notification}; one round trip.
      *
-     * @return false when the job was not running: nothing changed
+     * @return false when the job was not running: nothing changed but the removal of the execution
+     *     of a job that is final already
      */
     static boolean finish(
             Handle handle,

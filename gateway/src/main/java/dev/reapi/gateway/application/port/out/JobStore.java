@@ -8,8 +8,10 @@ import dev.reapi.gateway.domain.job.JobProgress;
 import dev.reapi.gateway.domain.job.JobResult;
 import dev.reapi.gateway.domain.job.JobStatus;
 import dev.reapi.gateway.domain.notify.NewNotification;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Durable job rows and their due executions. Every state change is conditional on the state the
@@ -43,12 +45,13 @@ public interface JobStore {
     JobPage list(String userId, Optional<String> cursor, int limit);
 
     /**
-     * Starts an attempt: a queued job, or a running one whose worker died, becomes running with one
-     * more attempt.
+     * The job whose execution the engine just picked. The engine starts the attempt in the
+     * transaction that picks the execution: a queued job, or a running one whose worker died,
+     * became running with one more attempt, counted before the handler runs.
      *
-     * @return the job as running, or empty when it is final (finished, cancelled, dead)
+     * @return the job as running, or empty when it is not running any more (final or cancelled)
      */
-    Optional<Job> startAttempt(JobId id, Instant now);
+    Optional<Job> pickedAttempt(JobId id);
 
     /** Records progress of a running job; false when the job is no longer running. */
     boolean progress(JobId id, JobProgress progress, Instant now);
@@ -57,20 +60,36 @@ public interface JobStore {
     boolean retryLater(JobId id, JobError error, Instant dueAt, Instant now);
 
     /**
-     * Moves a running job to a final state, removes its due execution and appends its notification,
-     * all in one transaction.
+     * Moves a running job to a final state, removes its execution and appends its notification, all
+     * in one transaction, without waiting for it: the transaction is shared with other writes and
+     * commits shortly after this returns, so that the worker can take its next job at once.
+     *
+     * <p>Until that commit the job stays running and its execution stays picked; a crash before it
+     * leaves both, so the engine revives the execution and runs the job again, and the repeated
+     * attempt finishes it once. When the job was no longer running (cancelled, or finished by
+     * another worker), nothing changes but the removal of its leftover execution.
      *
      * @param status succeeded, failed or dead
      * @param notification appended only when the state change happened
-     * @return false when the job was not running (already final or cancelled): nothing changed
+     * @param stored called once the transaction committed: true when the job changed state, false
+     *     when it was not running; not called when the write failed, which the store logs
      */
-    boolean finish(
+    void finish(
             JobId id,
             JobStatus status,
             Optional<JobResult> result,
             Optional<JobError> error,
             NewNotification notification,
-            Instant now);
+            Instant now,
+            Consumer<Boolean> stored);
+
+    /**
+     * Waits until every {@link #finish} called so far has committed or failed, e.g. before the
+     * database is closed at shutdown.
+     *
+     * @return false when some were still pending after {@code timeout}
+     */
+    boolean awaitFinishes(Duration timeout) throws InterruptedException;
 
     /** Cancels a queued or running job of {@code userId}; false when there is none such. */
     boolean cancel(JobId id, String userId, Instant now);

@@ -86,6 +86,18 @@ abstract class JobEngineContract {
         return rig.store.find(job.id()).orElseThrow();
     }
 
+    private long executions(Job job) {
+        return database.jdbi()
+                .withHandle(
+                        h ->
+                                h.createQuery(
+                                                "SELECT COUNT(*) FROM scheduled_tasks"
+                                                        + " WHERE task_instance = :id")
+                                        .bind("id", job.id().value())
+                                        .mapTo(Long.class)
+                                        .one());
+    }
+
     @Test
     void submit_whenEngineRuns_succeedsWithResultAndOneNotification() {
         rig.engine.start();
@@ -231,6 +243,25 @@ abstract class JobEngineContract {
         assertThat(rig.jobs.get("u2", job.id().value())).isEmpty();
         assertThat(rig.jobs.cancel("u2", job.id().value())).isFalse();
         assertThat(rig.jobs.get("u1", job.id().value())).isPresent();
+    }
+
+    /**
+     * The worker hands its result to the store after the job was cancelled: the final state is
+     * dropped, and the execution the worker had picked is removed with it, not left to be revived.
+     */
+    @Test
+    void cancel_runningJob_dropsTheLateResultAndItsExecution() {
+        rig.engine.start();
+        Job job = submit("u1", "{\"hold\":true}");
+        awaitStatus(job, JobStatus.RUNNING);
+
+        assertThat(rig.jobs.cancel("u1", job.id().value())).isTrue();
+        handler.gate.countDown();
+
+        await().atMost(WAIT).until(() -> executions(job) == 0);
+        assertThat(rig.store.find(job.id()).orElseThrow().status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(handler.runs.get(job.id().value())).hasValue(1);
+        assertThat(rig.outbox.listForUser("u1", 0, 10)).isEmpty();
     }
 
     @Test

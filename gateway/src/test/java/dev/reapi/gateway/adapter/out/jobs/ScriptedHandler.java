@@ -13,17 +13,21 @@ import dev.reapi.gateway.domain.job.JobType;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A handler whose behaviour the job's parameters script: {@code fail_times} transient failures
  * before succeeding, {@code permanent} to fail at once, {@code fail_before_run} to fail transiently
- * in runs before that one, {@code rows} to write a file result, {@code sleep_ms} to take time.
- * Counts the attempts it ran per job.
+ * in runs before that one, {@code rows} to write a file result, {@code sleep_ms} to take time,
+ * {@code hold} to wait until the test opens {@link #gate}. Counts the attempts it ran per job.
  */
 final class ScriptedHandler implements JobHandler {
 
     final Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
+
+    /** Holds jobs with {@code hold} until a test counts it down. */
+    final CountDownLatch gate = new CountDownLatch(1);
 
     @Override
     public JobType type() {
@@ -50,6 +54,9 @@ final class ScriptedHandler implements JobHandler {
                         .incrementAndGet();
         if (params.path("sleep_ms").asLong(0) > 0) {
             Thread.sleep(params.path("sleep_ms").asLong());
+        }
+        if (params.path("hold").asBoolean(false)) {
+            gate.await();
         }
         if (params.path("permanent").asBoolean(false)) {
             throw JobFailure.permanent("bad_input", "scripted permanent failure");

@@ -1,5 +1,6 @@
 package dev.reapi.gateway.adapter.out.persistence;
 
+import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -8,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -158,6 +161,78 @@ class GroupCommitTest {
 
         assertThat(inserted).isEqualTo(1);
         assertThat(count(jdbi, "next")).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Database.Dialect.class)
+    void writeLater_fromManyThreads_reportsEachOnceCommitted(Database.Dialect dialect)
+            throws Exception {
+        Jdbi jdbi = table(dialect);
+        var commits = new GroupCommit(jdbi);
+        Map<String, Integer> seenAtReport = new ConcurrentHashMap<>();
+
+        try (ExecutorService pool = Executors.newFixedThreadPool(THREADS)) {
+            for (int t = 0; t < THREADS; t++) {
+                int thread = t;
+                pool.execute(
+                        () -> {
+                            for (int i = 0; i < PER_THREAD; i++) {
+                                String key = thread + "-" + i;
+                                commits.writeLater(
+                                        handle -> insert(handle, key),
+                                        // Read on another connection: visible means committed.
+                                        (inserted, failure) ->
+                                                seenAtReport.put(key, count(jdbi, key)));
+                            }
+                        });
+            }
+        }
+
+        assertThat(commits.awaitIdle(Duration.ofSeconds(30))).isTrue();
+        assertThat(seenAtReport).hasSize(THREADS * PER_THREAD);
+        assertThat(seenAtReport.values()).containsOnly(1);
+    }
+
+    @Test
+    void writeLater_failingAmongOthers_reportsOnlyItsOwnFailure() throws Exception {
+        Jdbi jdbi = table(Database.Dialect.SQLITE);
+        var commits = new GroupCommit(jdbi);
+        jdbi.useHandle(handle -> insert(handle, "taken"));
+        Map<String, Object> outcomes = new ConcurrentHashMap<>();
+
+        for (String key : List.of("a", "taken", "b")) {
+            commits.writeLater(
+                    handle -> insert(handle, key),
+                    (inserted, failure) ->
+                            outcomes.put(
+                                    key, failure != null ? failure : requireNonNull(inserted)));
+        }
+
+        assertThat(commits.awaitIdle(Duration.ofSeconds(10))).isTrue();
+        assertThat(outcomes).containsEntry("a", 1).containsEntry("b", 1);
+        assertThat(outcomes.get("taken")).isInstanceOf(UnableToExecuteStatementException.class);
+        assertThat(count(jdbi, null)).isEqualTo(3);
+    }
+
+    @Test
+    void awaitIdle_whileAWriteIsRunning_timesOutThenSucceeds() throws Exception {
+        var commits = new GroupCommit(table(Database.Dialect.SQLITE));
+        var entered = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        commits.writeLater(
+                handle -> {
+                    entered.countDown();
+                    awaitUninterruptibly(release);
+                    return insert(handle, "slow");
+                },
+                (inserted, failure) -> {});
+        awaitUninterruptibly(entered);
+
+        boolean idleWhileBlocked = commits.awaitIdle(Duration.ofMillis(50));
+        release.countDown();
+
+        assertThat(idleWhileBlocked).isFalse();
+        assertThat(commits.awaitIdle(Duration.ofSeconds(10))).isTrue();
     }
 
     private Jdbi table(Database.Dialect dialect) {
