@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -64,16 +62,12 @@ public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
     private final Dialect dialect;
     private final String safeUrl;
-    private final @Nullable ReentrantLock sqliteWrites;
 
     private Database(HikariDataSource dataSource, Dialect dialect, String safeUrl) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.safeUrl = safeUrl;
         this.jdbi = Jdbi.create(dataSource);
-        // Fair, so that a steady writer (the webhook inbox) and a batching one (the applier) take
-        // turns instead of one of them winning every race for the lock.
-        this.sqliteWrites = dialect == Dialect.SQLITE ? new ReentrantLock(true) : null;
     }
 
     /**
@@ -119,29 +113,6 @@ public final class Database implements AutoCloseable {
         }
         LOG.info("Database {} open ({}, pool of {})", safeUrl, dialect, pool.getMaximumPoolSize());
         return new Database(pool, dialect, safeUrl);
-    }
-
-    /**
-     * Runs {@code transaction} (a whole write transaction, connection taken and given back inside
-     * it) after this process's earlier ones on SQLite; on PostgreSQL runs it at once.
-     *
-     * <p>SQLite has one write lock per file, and a writer that finds it taken waits in the driver's
-     * busy handler, which sleeps in growing steps (up to 100 ms) and looks again, so it often wakes
-     * long after the lock was freed. Writers of this process that queue here instead are woken the
-     * moment the one before them finishes. The hot writers (the webhook inbox and the change log)
-     * use it; other writers, and other processes, still meet the busy handler, which stays the
-     * guard against them.
-     */
-    <T> T serializingWrites(Supplier<T> transaction) {
-        if (sqliteWrites == null) {
-            return transaction.get();
-        }
-        sqliteWrites.lock();
-        try {
-            return transaction.get();
-        } finally {
-            sqliteWrites.unlock();
-        }
     }
 
     /** The JDBI handle factory over the pool; thread-safe. */

@@ -111,13 +111,11 @@ public final class JdbiChangeLogStore implements ChangeLog {
                     + " AND (:field = '' OR field = :field) ORDER BY version, id LIMIT :limit";
 
     private final Jdbi jdbi;
-    private final Database database;
     private final boolean postgres;
 
     /** A change log in {@code database}, which must be migrated. */
     public JdbiChangeLogStore(Database database) {
         Objects.requireNonNull(database, "database");
-        this.database = database;
         this.jdbi = database.jdbi();
         this.postgres = database.dialect() == Database.Dialect.POSTGRESQL;
     }
@@ -126,10 +124,6 @@ public final class JdbiChangeLogStore implements ChangeLog {
     public Committed commit(
             Collection<String> propertyIds, Function<Map<String, Stored>, Writes> decide) {
         List<String> ids = List.copyOf(propertyIds);
-        return database.serializingWrites(() -> commitNow(ids, decide));
-    }
-
-    private Committed commitNow(List<String> ids, Function<Map<String, Stored>, Writes> decide) {
         return JdbiOutboxStore.retryingOnConflict(
                 jdbi,
                 handle -> {

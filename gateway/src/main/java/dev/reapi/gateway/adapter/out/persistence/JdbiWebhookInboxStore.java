@@ -34,13 +34,11 @@ public final class JdbiWebhookInboxStore implements WebhookInbox {
             "SELECT webhook_id, event_type, property_id, changed_at, new_value FROM webhook_inbox"
                     + " WHERE state = 'pending' ORDER BY changed_at, seq LIMIT :limit";
 
-    private final Database database;
     private final Jdbi jdbi;
 
     /** An inbox in {@code database}, which must be migrated. */
     public JdbiWebhookInboxStore(Database database) {
-        this.database = Objects.requireNonNull(database, "database");
-        this.jdbi = database.jdbi();
+        this.jdbi = Objects.requireNonNull(database, "database").jdbi();
     }
 
     @Override
@@ -48,31 +46,28 @@ public final class JdbiWebhookInboxStore implements WebhookInbox {
         if (received.isEmpty()) {
             return List.of();
         }
-        int[] counts = database.serializingWrites(() -> insertAll(received));
+        int[] counts =
+                jdbi.inTransaction(
+                        handle -> {
+                            PreparedBatch batch = handle.prepareBatch(INSERT);
+                            for (Received r : received) {
+                                WebhookEvent event = r.event();
+                                batch.bind("id", event.webhookId())
+                                        .bind("type", event.type().wireName())
+                                        .bind("propertyId", event.propertyId())
+                                        .bind("changedAt", Timestamp.from(event.changedAt()))
+                                        .bind("newValue", event.newValue())
+                                        .bind("payload", r.rawBody())
+                                        .bind("receivedAt", Timestamp.from(r.receivedAt()))
+                                        .add();
+                            }
+                            return batch.execute();
+                        });
         List<Boolean> fresh = new ArrayList<>(counts.length);
         for (int count : counts) {
             fresh.add(count > 0);
         }
         return fresh;
-    }
-
-    private int[] insertAll(List<Received> received) {
-        return jdbi.inTransaction(
-                handle -> {
-                    PreparedBatch batch = handle.prepareBatch(INSERT);
-                    for (Received r : received) {
-                        WebhookEvent event = r.event();
-                        batch.bind("id", event.webhookId())
-                                .bind("type", event.type().wireName())
-                                .bind("propertyId", event.propertyId())
-                                .bind("changedAt", Timestamp.from(event.changedAt()))
-                                .bind("newValue", event.newValue())
-                                .bind("payload", r.rawBody())
-                                .bind("receivedAt", Timestamp.from(r.receivedAt()))
-                                .add();
-                    }
-                    return batch.execute();
-                });
     }
 
     @Override

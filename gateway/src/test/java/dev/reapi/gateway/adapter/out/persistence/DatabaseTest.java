@@ -6,14 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,78 +53,6 @@ class DatabaseTest {
         assertThat(versions).startsWith("1");
         assertThat(rows).isZero();
         assertThat(database.dialect()).isEqualTo(dialect);
-    }
-
-    @Test
-    void serializingWrites_onSqlite_startsTheNextWhenTheFirstEnds() throws Exception {
-        Database database = databases.open(Database.Dialect.SQLITE, dir);
-        var entered = new CountDownLatch(1);
-        var release = new CountDownLatch(1);
-        var secondRan = new AtomicBoolean();
-
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<Integer> first = threads.submit(() -> holding(database, entered, release));
-            entered.await();
-            Future<Integer> second =
-                    threads.submit(
-                            () ->
-                                    database.serializingWrites(
-                                            () -> {
-                                                secondRan.set(true);
-                                                return 2;
-                                            }));
-            try {
-                Awaitility.await()
-                        .during(Duration.ofMillis(200))
-                        .atMost(Duration.ofSeconds(2))
-                        .untilFalse(secondRan);
-            } finally {
-                release.countDown();
-            }
-
-            assertThat(first.get()).isEqualTo(1);
-            assertThat(second.get()).isEqualTo(2);
-        }
-    }
-
-    @Test
-    void serializingWrites_onPostgres_runsAtOnce() throws Exception {
-        Database database = databases.open(Database.Dialect.POSTGRESQL, dir);
-        var entered = new CountDownLatch(1);
-        var release = new CountDownLatch(1);
-
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<Integer> first = threads.submit(() -> holding(database, entered, release));
-            entered.await();
-            int second;
-            try {
-                second = database.serializingWrites(() -> 2);
-            } finally {
-                release.countDown();
-            }
-
-            assertThat(second).isEqualTo(2);
-            assertThat(first.get()).isEqualTo(1);
-        }
-    }
-
-    /** A write that says when it has begun, then waits for {@code release}. */
-    private static int holding(Database database, CountDownLatch entered, CountDownLatch release) {
-        return database.serializingWrites(
-                () -> {
-                    entered.countDown();
-                    await(release);
-                    return 1;
-                });
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     @Test
