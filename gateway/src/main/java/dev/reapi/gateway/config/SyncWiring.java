@@ -29,6 +29,7 @@ import dev.reapi.gateway.application.sync.ReplicaSync;
 import dev.reapi.gateway.application.sync.WebhookIngestion;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
@@ -79,7 +80,17 @@ final class SyncWiring {
             Clock clock) {
         ChangeApplier applier = read.applier();
         var inbox = new JdbiWebhookInboxStore(database);
-        var worker = new InboxWorker(inbox, applier);
+        // On SQLite an applying transaction holds the one write lock the inbox inserts need, so
+        // a batch gathered for longer would hold up the answers to deliveries for longer: there
+        // the worker applies at once. On PostgreSQL the two do not wait for each other, and a
+        // gathered batch costs less CPU per event.
+        var worker =
+                new InboxWorker(
+                        inbox,
+                        applier,
+                        database.dialect() == Database.Dialect.SQLITE
+                                ? Duration.ZERO
+                                : InboxWorker.DEFAULT_GATHER);
         Optional<WebhookRoutes> webhooks = Optional.empty();
         Optional<WebhookIngestion> ingestion = Optional.empty();
         if (config.webhooksEnabled()) {
