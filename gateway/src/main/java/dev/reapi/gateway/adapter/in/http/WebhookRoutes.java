@@ -10,9 +10,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.Optional;
@@ -130,71 +128,9 @@ public final class WebhookRoutes {
         return value.asText();
     }
 
-    /**
-     * {@code text} as an instant. The upstream writes UTC with a {@code Z}, which is read here by
-     * hand (this runs for every delivery, and the general parser costs more than the rest of the
-     * body's checks); any other form, and any invalid field, goes to {@link OffsetDateTime#parse}.
-     */
-    static Instant instant(String text) {
-        Instant utc = utcOrNull(text);
-        return utc != null ? utc : OffsetDateTime.parse(text).toInstant();
-    }
-
-    /** {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z} read by hand, or null for any other text. */
-    private static @Nullable Instant utcOrNull(String t) {
-        int n = t.length();
-        if (n < 20
-                || n > 30
-                || t.charAt(n - 1) != 'Z'
-                || t.charAt(4) != '-'
-                || t.charAt(7) != '-'
-                || t.charAt(10) != 'T'
-                || t.charAt(13) != ':'
-                || t.charAt(16) != ':') {
-            return null;
-        }
-        int year = digits(t, 0, 4);
-        int month = digits(t, 5, 7);
-        int day = digits(t, 8, 10);
-        int hour = digits(t, 11, 13);
-        int minute = digits(t, 14, 16);
-        int second = digits(t, 17, 19);
-        int nanos = 0;
-        if (n > 20) {
-            int fraction = n - 21;
-            if (t.charAt(19) != '.' || fraction < 1 || fraction > 9) {
-                return null;
-            }
-            nanos = digits(t, 20, n - 1);
-            for (int i = fraction; i < 9; i++) {
-                nanos *= 10;
-            }
-        }
-        if ((year | month | day | hour | minute | second | nanos) < 0
-                || hour > 23
-                || minute > 59
-                || second > 59
-                || month < 1
-                || month > 12
-                || day < 1
-                || day > YearMonth.of(year, month).lengthOfMonth()) {
-            return null;
-        }
-        long days = LocalDate.of(year, month, day).toEpochDay();
-        return Instant.ofEpochSecond(days * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
-    }
-
-    /** The decimal number in {@code t[from, to)}, or -1 when a character is not a digit. */
-    private static int digits(String t, int from, int to) {
-        int value = 0;
-        for (int i = from; i < to; i++) {
-            char c = t.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
+    /** {@code text}, an ISO-8601 date-time with an offset, as an instant. */
+    private static Instant instant(String text) {
+        return OffsetDateTime.parse(text).toInstant();
     }
 
     private static String firstLine(@Nullable String message) {
