@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -48,25 +49,39 @@ final class AccessLog {
 
     /** Called once per request after the response is written. */
     void log(Context ctx, Float executionMillis) {
-        String route = RequestContext.route(ctx);
-        int status = ctx.statusCode();
-        timers.computeIfAbsent(new TimerKey(route, ctx.method().name(), status), this::timer)
-                .record((long) (executionMillis * 1_000_000), TimeUnit.NANOSECONDS);
+        Integer calls = ctx.attribute(RequestContext.UPSTREAM_CALLS);
+        log(
+                new Line(
+                        RequestContext.requestId(ctx),
+                        Guard.principal(ctx).map(p -> p.userId()).orElse(null),
+                        ctx.method().name(),
+                        RequestContext.route(ctx),
+                        ctx.statusCode(),
+                        executionMillis,
+                        ctx.attribute(RequestContext.SOURCE),
+                        calls == null ? 0 : calls));
+    }
+
+    /** Records and writes one request's line, then clears the request id from the MDC. */
+    void log(Line request) {
+        timers.computeIfAbsent(
+                        new TimerKey(request.route(), request.method(), request.status()),
+                        this::timer)
+                .record((long) (request.executionMillis() * 1_000_000), TimeUnit.NANOSECONDS);
         if (!ACCESS.isInfoEnabled()) {
             MDC.remove(RequestContext.MDC_KEY);
             return;
         }
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("timestamp", clock.instant().toString());
-        line.put("request_id", RequestContext.requestId(ctx));
-        line.put("user", Guard.principal(ctx).map(p -> p.userId()).orElse(null));
-        line.put("method", ctx.method().name());
-        line.put("route", route);
-        line.put("status", status);
-        line.put("duration_ms", Math.round(executionMillis * 10) / 10.0);
-        line.put("source", ctx.attribute(RequestContext.SOURCE));
-        Integer calls = ctx.attribute(RequestContext.UPSTREAM_CALLS);
-        line.put("upstream_calls", calls == null ? 0 : calls);
+        line.put("request_id", request.requestId());
+        line.put("user", request.user());
+        line.put("method", request.method());
+        line.put("route", request.route());
+        line.put("status", request.status());
+        line.put("duration_ms", Math.round(request.executionMillis() * 10) / 10.0);
+        line.put("source", request.source());
+        line.put("upstream_calls", request.upstreamCalls());
         try {
             ACCESS.info("{}", mapper.writeValueAsString(line));
         } catch (JsonProcessingException e) {
@@ -78,6 +93,28 @@ final class AccessLog {
             MDC.remove(RequestContext.MDC_KEY);
         }
     }
+
+    /**
+     * What the access log records of one request.
+     *
+     * @param requestId the request's id
+     * @param user the authenticated user's id, null when none
+     * @param method the HTTP method
+     * @param route the matched route template, never the raw path
+     * @param status the response status
+     * @param executionMillis how long the request took in milliseconds
+     * @param source where the answer came from ({@code cache}, {@code fresh}...), null when none
+     * @param upstreamCalls how many upstream calls the request made
+     */
+    record Line(
+            String requestId,
+            @Nullable String user,
+            String method,
+            String route,
+            int status,
+            float executionMillis,
+            @Nullable String source,
+            int upstreamCalls) {}
 
     private record TimerKey(String route, String method, int status) {}
 }
