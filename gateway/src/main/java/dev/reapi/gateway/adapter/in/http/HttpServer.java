@@ -130,7 +130,7 @@ public final class HttpServer implements AutoCloseable {
                 new Edge(
                         new RequestIds(deps.random()),
                         new Guard(deps.apiKeys(), deps.rateLimiter(), deps.registry()),
-                        new AccessLog(bodies.mapper(), deps.registry(), deps.clock()));
+                        new AccessLog(deps.registry(), deps.clock()));
         Optional<Handler.Wrapper> front =
                 fastPath
                         ? Optional.of(
