@@ -10,7 +10,9 @@
 # Writes the bench:gateway-cache section of docs/benchmarks.md (bench/gateway/report.py).
 # Needs wrk, nginx (nginx-light is enough), curl and python3. Usage: bench/gateway/run.sh
 # Environment: GWBENCH_SECONDS (wrk duration, default 20), GWBENCH_LATENCY_MS (the sandbox's
-# fixed added latency, default 5), GWBENCH_KEEP=1 keeps the work directory and its logs.
+# fixed added latency, default 5), GWBENCH_KEEP=1 keeps the work directory and its logs,
+# GWBENCH_PARTS=A runs part A alone and prints its wrk figures instead of writing the report
+# (for A/B comparisons; default ABCD, the whole run).
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -20,6 +22,14 @@ java="$JAVA_HOME/bin/java"
 jar="$root/cli/target/reapi.jar"
 
 seconds="${GWBENCH_SECONDS:-20}"
+parts="${GWBENCH_PARTS:-ABCD}"
+case "$parts" in
+ABCD | A) ;;
+*)
+    echo "gwbench: GWBENCH_PARTS must be ABCD or A, not '$parts'" >&2
+    exit 1
+    ;;
+esac
 latency_ms="${GWBENCH_LATENCY_MS:-5}"
 sb_port=18190
 gw_port=18191
@@ -221,9 +231,10 @@ nginx -v 2>&1 | sed 's/.*nginx\///' >"$results/nginx-version"
 # ---- D: start to ready on embedded defaults (fresh data directory each time) ---------------
 # Start 0 is the first after the build: the launcher makes its AOT cache then, once, when it is
 # missing or older than the jar. It is reported apart from the three measured starts.
-log "sandbox up; one first start, then start-to-ready three times"
 start_sandbox a
+log "sandbox up; one first start, then start-to-ready three times"
 for run in 0 1 2 3; do
+    [ "$parts" = ABCD ] || break
     boot="$work/boot-$run"
     mkdir -p "$boot"
     start="$(now_ms)"
@@ -274,6 +285,15 @@ stop "$sb_pid"
 gw_pid=""
 ng_pid=""
 sb_pid=""
+
+if [ "$parts" = A ]; then
+    for name in full-gateway full-nginx paced-gateway paced-nginx; do
+        printf 'gwbench A %-14s %s req/s, p99 %s\n' "$name" \
+            "$(awk '/Requests\/sec/ {print $2}' "$results/a-$name.txt")" \
+            "$(awk '$1 == "99%" {print $2}' "$results/a-$name.txt")"
+    done
+    exit 0
+fi
 
 # ---- B: Zipf over cold caches -------------------------------------------------------------
 log "B: fresh sandbox, gateway and nginx; $zipf_requests Zipf requests each"

@@ -8,6 +8,7 @@ import dev.reapi.gateway.domain.ledger.DailyCapReachedException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,36 +35,18 @@ final class ErrorHandling {
         routes.exception(ProblemException.class, (e, ctx) -> write(ctx, e));
         routes.exception(UpstreamFailure.class, (e, ctx) -> write(ctx, upstream(e)));
         routes.exception(NothingToServeException.class, (e, ctx) -> write(ctx, nothingToServe(e)));
-        routes.exception(
-                DailyCapReachedException.class,
-                (e, ctx) ->
-                        write(
-                                ctx,
-                                ProblemException.retryLater(
-                                        ProblemType.DAILY_CAP_REACHED,
-                                        "your plan's cap of "
-                                                + e.cap()
-                                                + " upstream records per UTC day is reached; cached"
-                                                + " answers are still served; it resets at "
-                                                + e.resetsAt(),
-                                        e.retryAfter())));
+        routes.exception(DailyCapReachedException.class, (e, ctx) -> write(ctx, dailyCap(e)));
         routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromJavalin(e)));
         routes.exception(
                 Exception.class,
-                (e, ctx) -> {
-                    LOG.error(
-                            "Unhandled failure of request {} {} {}",
-                            RequestContext.requestId(ctx),
-                            ctx.method(),
-                            RequestContext.route(ctx),
-                            e);
-                    write(
-                            ctx,
-                            ProblemException.of(
-                                    ProblemType.INTERNAL,
-                                    "an unexpected error occurred; quote the request id when"
-                                            + " reporting it"));
-                });
+                (e, ctx) ->
+                        write(
+                                ctx,
+                                unexpected(
+                                        e,
+                                        RequestContext.requestId(ctx),
+                                        ctx.method().name(),
+                                        RequestContext.route(ctx))));
         routes.error(
                 404,
                 ctx -> {
@@ -116,6 +99,41 @@ final class ErrorHandling {
                 e.retryAfter());
     }
 
+    /**
+     * The problem answering {@code failure}, as the exception handlers of {@link #register} choose
+     * it; an unexpected failure is logged with the request id, method and route.
+     */
+    static ProblemException problemFor(
+            Exception failure, String requestId, String method, String route) {
+        return switch (failure) {
+            case ProblemException problem -> problem;
+            case UpstreamFailure upstream -> upstream(upstream);
+            case NothingToServeException nothing -> nothingToServe(nothing);
+            case DailyCapReachedException cap -> dailyCap(cap);
+            case HttpResponseException javalin -> fromJavalin(javalin);
+            default -> unexpected(failure, requestId, method, route);
+        };
+    }
+
+    private static ProblemException dailyCap(DailyCapReachedException e) {
+        return ProblemException.retryLater(
+                ProblemType.DAILY_CAP_REACHED,
+                "your plan's cap of "
+                        + e.cap()
+                        + " upstream records per UTC day is reached; cached"
+                        + " answers are still served; it resets at "
+                        + e.resetsAt(),
+                e.retryAfter());
+    }
+
+    private static ProblemException unexpected(
+            Exception e, String requestId, String method, String route) {
+        LOG.error("Unhandled failure of request {} {} {}", requestId, method, route, e);
+        return ProblemException.of(
+                ProblemType.INTERNAL,
+                "an unexpected error occurred; quote the request id when reporting it");
+    }
+
     static ProblemException upstream(UpstreamFailure failure) {
         String retry =
                 ProblemException.retryAfterSeconds(failure.retryAfter().orElse(DEFAULT_RETRY));
@@ -163,6 +181,14 @@ final class ErrorHandling {
 
     /** Writes {@code e} as a problem document with its headers. */
     void write(Context ctx, ProblemException e) {
+        e.headers().forEach(ctx::header);
+        ctx.status(e.type().status())
+                .contentType(Problem.CONTENT_TYPE)
+                .result(encode(mapper, e, ctx.path(), RequestContext.requestId(ctx)));
+    }
+
+    /** The problem document of {@code e} for a request to {@code path}, as JSON bytes. */
+    static byte[] encode(ObjectMapper mapper, ProblemException e, String path, String requestId) {
         ProblemType type = e.type();
         Problem problem =
                 new Problem(
@@ -170,17 +196,14 @@ final class ErrorHandling {
                         type.title(),
                         type.status(),
                         e.detail(),
-                        ctx.path(),
-                        RequestContext.requestId(ctx),
+                        path,
+                        requestId,
                         e.errors(),
                         e.headers());
-        problem.headers().forEach(ctx::header);
         try {
-            ctx.status(type.status())
-                    .contentType(Problem.CONTENT_TYPE)
-                    .result(mapper.writeValueAsBytes(problem));
+            return mapper.writeValueAsBytes(problem);
         } catch (JsonProcessingException impossible) {
-            ctx.status(500).contentType(Problem.CONTENT_TYPE).result("{\"status\":500}");
+            return "{\"status\":500}".getBytes(StandardCharsets.UTF_8);
         }
     }
 }

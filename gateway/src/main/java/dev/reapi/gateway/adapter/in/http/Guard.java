@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Authenticates callers by their own API key and spends their per-class request budget. Writes the
@@ -19,6 +20,9 @@ import java.util.Optional;
  * limited response. Thread-safe.
  */
 final class Guard {
+
+    static final String POLICY_HEADER = "RateLimit-Policy";
+    static final String STATE_HEADER = "RateLimit";
 
     private static final String PRINCIPAL = "reapi.principal";
     private static final String BEARER = "bearer ";
@@ -42,21 +46,25 @@ final class Guard {
 
     /** The caller, stored on the context; a 401 problem when the key is missing or unknown. */
     Principal authenticate(Context ctx) {
-        Optional<String> key = presentedKey(ctx);
+        Principal principal =
+                authenticate(presentedKey(ctx.header("X-API-Key"), ctx.header("Authorization")));
+        ctx.attribute(PRINCIPAL, principal);
+        return principal;
+    }
+
+    /** The caller behind {@code key}; a 401 problem when it is missing or unknown. */
+    Principal authenticate(Optional<String> key) {
         if (key.isEmpty()) {
             throw ProblemException.of(
                     ProblemType.UNAUTHORIZED,
                     "send your API key in X-API-Key or Authorization: Bearer");
         }
-        Principal principal =
-                apiKeys.authenticate(key.get())
-                        .orElseThrow(
-                                () ->
-                                        ProblemException.of(
-                                                ProblemType.UNAUTHORIZED,
-                                                "the API key is unknown or revoked"));
-        ctx.attribute(PRINCIPAL, principal);
-        return principal;
+        return apiKeys.authenticate(key.get())
+                .orElseThrow(
+                        () ->
+                                ProblemException.of(
+                                        ProblemType.UNAUTHORIZED,
+                                        "the API key is unknown or revoked"));
     }
 
     /** The authenticated caller of this request, if any. */
@@ -76,43 +84,59 @@ final class Guard {
     /** Spends one request of the caller's budget for {@code cls}; a 429 problem when empty. */
     void spend(Context ctx, EndpointClass cls) {
         Principal principal = principal(ctx).orElseGet(() -> authenticate(ctx));
+        Spent spent = spend(principal, cls);
+        ctx.header(POLICY_HEADER, spent.policy());
+        ctx.header(STATE_HEADER, spent.state());
+        if (spent.rejection().isPresent()) {
+            throw spent.rejection().get();
+        }
+    }
+
+    /**
+     * Spends one request of {@code principal}'s budget for {@code cls}: the rate-limit headers to
+     * send, and the 429 problem to answer with when the budget is empty (counted as a rejection).
+     */
+    Spent spend(Principal principal, EndpointClass cls) {
         RateLimit limit = principal.plan().limit(cls);
         RateLimiter.Decision decision =
                 rateLimiter.tryAcquire(principal.userId() + ":" + cls.key(), limit);
-        ctx.header(
-                "RateLimit-Policy",
-                "\"" + cls.key() + "\";q=" + limit.requests() + ";w=" + limit.window().toSeconds());
-        ctx.header(
-                "RateLimit",
+        String policy =
+                "\"" + cls.key() + "\";q=" + limit.requests() + ";w=" + limit.window().toSeconds();
+        String state =
                 "\""
                         + cls.key()
                         + "\";r="
                         + Math.max(0, decision.remaining())
                         + ";t="
-                        + ceilSeconds(decision.resetAfter()));
-        if (!decision.allowed()) {
-            rejections.get(cls).increment();
-            throw ProblemException.retryLater(
-                    ProblemType.RATE_LIMITED,
-                    "the "
-                            + cls.key()
-                            + " limit of plan '"
-                            + principal.plan().name()
-                            + "' is "
-                            + limit.requests()
-                            + " requests per "
-                            + limit.window().toSeconds()
-                            + " s",
-                    decision.retryAfter());
+                        + ceilSeconds(decision.resetAfter());
+        if (decision.allowed()) {
+            return new Spent(policy, state, Optional.empty());
         }
+        rejections.get(cls).increment();
+        return new Spent(
+                policy,
+                state,
+                Optional.of(
+                        ProblemException.retryLater(
+                                ProblemType.RATE_LIMITED,
+                                "the "
+                                        + cls.key()
+                                        + " limit of plan '"
+                                        + principal.plan().name()
+                                        + "' is "
+                                        + limit.requests()
+                                        + " requests per "
+                                        + limit.window().toSeconds()
+                                        + " s",
+                                decision.retryAfter())));
     }
 
-    private static Optional<String> presentedKey(Context ctx) {
-        String header = ctx.header("X-API-Key");
-        if (header != null && !header.isBlank()) {
-            return Optional.of(header.strip());
+    /** The key presented in {@code X-API-Key} or else as an {@code Authorization} bearer token. */
+    static Optional<String> presentedKey(
+            @Nullable String apiKeyHeader, @Nullable String authorization) {
+        if (apiKeyHeader != null && !apiKeyHeader.isBlank()) {
+            return Optional.of(apiKeyHeader.strip());
         }
-        String authorization = ctx.header("Authorization");
         if (authorization != null
                 && authorization.length() > BEARER.length()
                 && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
@@ -126,4 +150,13 @@ final class Guard {
         long millis = Math.max(0, duration.toMillis());
         return (millis + 999) / 1000;
     }
+
+    /**
+     * The outcome of spending one request.
+     *
+     * @param policy the {@code RateLimit-Policy} header value
+     * @param state the {@code RateLimit} header value
+     * @param rejection the 429 problem when the budget was empty
+     */
+    record Spent(String policy, String state, Optional<ProblemException> rejection) {}
 }

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
@@ -110,14 +111,41 @@ public final class HttpServer implements AutoCloseable {
             Optional<JobEndpoints> jobs,
             Optional<SyncEndpoints> sync,
             Optional<WatchEndpoints> watches) {
+        return start(settings, deps, jobs, sync, watches, true);
+    }
+
+    /**
+     * Starts the server; with {@code fastPath} false, {@code GET /api/properties/{id}} is served by
+     * its Javalin route instead of {@link PropertyFastPath} (for tests that compare the two).
+     */
+    static HttpServer start(
+            Settings settings,
+            Dependencies deps,
+            Optional<JobEndpoints> jobs,
+            Optional<SyncEndpoints> sync,
+            Optional<WatchEndpoints> watches,
+            boolean fastPath) {
         var bodies = new JsonBodies(settings.maxBodyBytes(), settings.maxJsonDepth());
-        var requestIds = new RequestIds(deps.random());
+        var edge =
+                new Edge(
+                        new RequestIds(deps.random()),
+                        new Guard(deps.apiKeys(), deps.rateLimiter(), deps.registry()),
+                        new AccessLog(deps.registry(), deps.clock()));
+        Optional<Handler.Wrapper> front =
+                fastPath
+                        ? Optional.of(
+                                new PropertyFastPath(
+                                        deps.queries(),
+                                        edge.guard(),
+                                        edge.requestIds(),
+                                        edge.accessLog(),
+                                        bodies.mapper()))
+                        : Optional.empty();
         Javalin app =
                 Javalin.create(
                         config -> {
-                            configureServer(config, settings, requestIds, bodies, deps);
-                            registerRoutes(
-                                    config.routes, requestIds, bodies, deps, jobs, sync, watches);
+                            configureServer(config, settings, edge, front, bodies);
+                            registerRoutes(config.routes, edge, bodies, deps, jobs, sync, watches);
                         });
         app.start();
         for (Connector connector : app.jettyServer().server().getConnectors()) {
@@ -129,13 +157,17 @@ public final class HttpServer implements AutoCloseable {
         return new HttpServer(app);
     }
 
-    /** Threads, limits, Jetty error pages, graceful stop and the access log. */
+    /**
+     * Threads, limits, Jetty error pages, graceful stop, the access log and the handler in front of
+     * Javalin, if any. The graceful handler wraps everything, so a stop drains fast-path requests
+     * too.
+     */
     private static void configureServer(
             JavalinConfig config,
             Settings settings,
-            RequestIds requestIds,
-            JsonBodies bodies,
-            Dependencies deps) {
+            Edge edge,
+            Optional<Handler.Wrapper> front,
+            JsonBodies bodies) {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.concurrency.useVirtualThreads = true;
@@ -143,36 +175,36 @@ public final class HttpServer implements AutoCloseable {
         config.http.maxRequestSize = settings.maxBodyBytes();
         config.jetty.host = settings.host();
         config.jetty.port = settings.port();
-        var jettyErrors = new JettyProblemErrors(requestIds);
+        var jettyErrors = new JettyProblemErrors(edge.requestIds());
         config.jetty.modifyServer(
                 server -> {
                     server.setStopTimeout(settings.drainTimeout().toMillis());
                     server.setErrorHandler(jettyErrors);
+                    // Javalin hangs its servlet context below the innermost wrapper.
+                    var graceful = new GracefulHandler();
+                    front.ifPresent(graceful::setHandler);
+                    server.setHandler(graceful);
                 });
-        config.jetty.modifyServletContextHandler(
-                handler -> {
-                    handler.insertHandler(new GracefulHandler());
-                    handler.setErrorHandler(jettyErrors);
-                });
-        var accessLog = new AccessLog(bodies.mapper(), deps.registry(), deps.clock());
-        config.requestLogger.http(accessLog::log);
+        config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(jettyErrors));
+        config.requestLogger.http(edge.accessLog()::log);
     }
 
     /** The request-id filter, authentication, every route and the error mapping. */
     private static void registerRoutes(
             RoutesConfig routes,
-            RequestIds requestIds,
+            Edge edge,
             JsonBodies bodies,
             Dependencies deps,
             Optional<JobEndpoints> jobs,
             Optional<SyncEndpoints> sync,
             Optional<WatchEndpoints> watches) {
-        var guard = new Guard(deps.apiKeys(), deps.rateLimiter(), deps.registry());
+        var guard = edge.guard();
         routes.before(
                 ctx -> {
                     String id =
-                            requestIds.acceptOrGenerate(
-                                    Optional.ofNullable(ctx.header(RequestIds.HEADER)));
+                            edge.requestIds()
+                                    .acceptOrGenerate(
+                                            Optional.ofNullable(ctx.header(RequestIds.HEADER)));
                     ctx.attribute(RequestContext.REQUEST_ID, id);
                     ctx.header(RequestIds.HEADER, id);
                     MDC.put(RequestContext.MDC_KEY, id);
@@ -194,6 +226,9 @@ public final class HttpServer implements AutoCloseable {
                                 .result(deps.registry().scrape()));
         new ErrorHandling(bodies.mapper()).register(routes);
     }
+
+    /** What the Javalin routes and the fast path share: ids, authentication and the log. */
+    private record Edge(RequestIds requestIds, Guard guard, AccessLog accessLog) {}
 
     /** The port the server listens on. */
     public int port() {

@@ -20,6 +20,9 @@ import io.javalin.http.Context;
  */
 final class PropertyRoutes {
 
+    /** The route of one property's details. */
+    static final String DETAILS_ROUTE = "/api/properties/{id}";
+
     private static final int MAX_ADDRESS = 200;
     private static final int MIN_ADDRESS = 5;
 
@@ -38,9 +41,7 @@ final class PropertyRoutes {
 
     void register(RoutesConfig routes) {
         routes.post("/api/properties/search", this::search);
-        routes.get(
-                "/api/properties/{id}",
-                ctx -> details(ctx, queries(ctx).property(id(ctx), rid(ctx))));
+        routes.get(DETAILS_ROUTE, ctx -> details(ctx, queries(ctx).property(id(ctx), rid(ctx))));
         routes.get(
                 "/api/properties/{id}/valuation",
                 ctx -> details(ctx, queries(ctx).valuation(id(ctx), rid(ctx))));
@@ -130,45 +131,56 @@ final class PropertyRoutes {
     }
 
     private void write(Context ctx, Answer<?> answer) {
-        if (answer.json().isPresent()) {
-            writeSpliced(ctx, answer.json().get(), answer.provenance());
-        } else {
-            writeTree(ctx, mapper.valueToTree(answer.data()), answer.provenance());
-        }
-    }
-
-    /**
-     * Writes the same body as {@link #writeTree}, but with {@code data} as the JSON text the cache
-     * already holds: only {@code meta} differs per request, so the data is not encoded again.
-     */
-    private void writeSpliced(Context ctx, String data, Provenance provenance) {
-        RequestContext.provenance(ctx, provenance);
-        JsonStringEncoder quote = JsonStringEncoder.getInstance();
-        String body =
-                "{\"data\":"
-                        + data
-                        + ",\"meta\":{\"source\":\""
-                        + String.valueOf(quote.quoteAsString(provenance.source().key()))
-                        + "\",\"age_s\":"
-                        + provenance.ageSeconds()
-                        + ",\"request_id\":\""
-                        + String.valueOf(quote.quoteAsString(rid(ctx)))
-                        + "\"}}";
-        ctx.header("Cache-Status", cacheStatus(provenance));
-        ctx.contentType(ContentType.APPLICATION_JSON).result(body);
+        RequestContext.provenance(ctx, answer.provenance());
+        ctx.header("Cache-Status", cacheStatus(answer.provenance()));
+        ctx.contentType(ContentType.APPLICATION_JSON).result(body(mapper, answer, rid(ctx)));
     }
 
     private void writeTree(
             Context ctx, com.fasterxml.jackson.databind.JsonNode data, Provenance provenance) {
         RequestContext.provenance(ctx, provenance);
+        ctx.header("Cache-Status", cacheStatus(provenance));
+        ctx.contentType(ContentType.APPLICATION_JSON)
+                .result(treeBody(mapper, data, provenance, rid(ctx)));
+    }
+
+    /** The body answering with {@code answer}: {@code {"data": ..., "meta": {...}}}. */
+    static String body(ObjectMapper mapper, Answer<?> answer, String requestId) {
+        if (answer.json().isPresent()) {
+            return splicedBody(answer.json().get(), answer.provenance(), requestId);
+        }
+        return treeBody(mapper, mapper.valueToTree(answer.data()), answer.provenance(), requestId);
+    }
+
+    /**
+     * The same body as {@link #treeBody}, but with {@code data} as the JSON text the cache already
+     * holds: only {@code meta} differs per request, so the data is not encoded again.
+     */
+    private static String splicedBody(String data, Provenance provenance, String requestId) {
+        JsonStringEncoder quote = JsonStringEncoder.getInstance();
+        return "{\"data\":"
+                + data
+                + ",\"meta\":{\"source\":\""
+                + String.valueOf(quote.quoteAsString(provenance.source().key()))
+                + "\",\"age_s\":"
+                + provenance.ageSeconds()
+                + ",\"request_id\":\""
+                + String.valueOf(quote.quoteAsString(requestId))
+                + "\"}}";
+    }
+
+    private static String treeBody(
+            ObjectMapper mapper,
+            com.fasterxml.jackson.databind.JsonNode data,
+            Provenance provenance,
+            String requestId) {
         ObjectNode body = mapper.createObjectNode();
         body.set("data", data);
         ObjectNode meta = body.putObject("meta");
         meta.put("source", provenance.source().key());
         meta.put("age_s", provenance.ageSeconds());
-        meta.put("request_id", rid(ctx));
-        ctx.header("Cache-Status", cacheStatus(provenance));
-        ctx.contentType(ContentType.APPLICATION_JSON).result(body.toString());
+        meta.put("request_id", requestId);
+        return body.toString();
     }
 
     /** An RFC 9211 {@code Cache-Status} value naming the gateway's cache as {@code reapi}. */
