@@ -45,9 +45,12 @@ public record Provenance(Source source, long ageSeconds, int upstreamCalls) {
         /** Some parts are missing because their upstream calls failed. */
         PARTIAL;
 
+        // Computed once: every answer's meta, header and log line asks for it.
+        private final String key = name().toLowerCase(Locale.ROOT);
+
         /** The lower-case name used in {@code meta.source} and headers. */
         public String key() {
-            return name().toLowerCase(Locale.ROOT);
+            return key;
         }
     }
 }

@@ -9,8 +9,11 @@ public enum EndpointClass {
     /** Asynchronous job submission and inspection. */
     JOBS;
 
+    // Computed once: the rate limiter and the metrics ask for it on every request.
+    private final String key = name().toLowerCase(java.util.Locale.ROOT);
+
     /** The lower-case name used in configuration, headers and metrics. */
     public String key() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return key;
     }
 }
