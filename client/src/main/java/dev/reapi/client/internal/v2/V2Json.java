@@ -19,6 +19,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,6 +27,9 @@ import org.jspecify.annotations.Nullable;
  * naming it, which the transport reports as an undecodable answer.
  */
 final class V2Json {
+
+    /** A whole number v2 sends as text. */
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
 
     private V2Json() {}
 
@@ -210,7 +214,7 @@ final class V2Json {
 
     static long reqLong(JsonNode node, String field) throws IOException {
         JsonNode value = node.get(field);
-        if (value != null && value.isTextual() && value.asText().matches("[0-9]{1,18}")) {
+        if (value != null && value.isTextual() && DIGITS.matcher(value.asText()).matches()) {
             return Long.parseLong(value.asText());
         }
         if (value == null || !value.isNumber()) {

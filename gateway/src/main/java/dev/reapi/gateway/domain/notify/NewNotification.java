@@ -2,6 +2,7 @@ package dev.reapi.gateway.domain.notify;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A notification to append to the outbox. General on purpose: jobs and property changes both
@@ -20,13 +21,17 @@ public record NewNotification(
         String payloadJson,
         Optional<String> callbackUrl) {
 
+    // Compiled once: every finished job and every watched change builds a notification.
+    private static final Pattern EVENT_TYPE =
+            Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+");
+
     public NewNotification {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(eventType, "eventType");
         Objects.requireNonNull(eventKey, "eventKey");
         Objects.requireNonNull(payloadJson, "payloadJson");
         Objects.requireNonNull(callbackUrl, "callbackUrl");
-        if (!eventType.matches("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+") || eventType.length() > 64) {
+        if (!EVENT_TYPE.matcher(eventType).matches() || eventType.length() > 64) {
             throw new IllegalArgumentException(
                     "eventType must be dotted lower-case words up to 64 characters, was '"
                             + eventType

@@ -4,6 +4,7 @@ import dev.reapi.client.model.SearchRequest;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * What one user watches: a property, or a saved search's criteria (location and filters; sort and
@@ -26,6 +27,8 @@ public record Watch(
         Optional<String> callbackUrl,
         Instant createdAt) {
 
+    private static final Pattern ID = Pattern.compile("w_[0-9a-f]{20}");
+
     public Watch {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(userId, "userId");
@@ -33,7 +36,7 @@ public record Watch(
         Objects.requireNonNull(propertyId, "propertyId");
         Objects.requireNonNull(callbackUrl, "callbackUrl");
         Objects.requireNonNull(createdAt, "createdAt");
-        if (!id.matches("w_[0-9a-f]{20}")) {
+        if (!ID.matcher(id).matches()) {
             throw new IllegalArgumentException("watch id must be w_ and 20 hex digits, was " + id);
         }
         if (propertyId.isPresent() != (kind == WatchKind.PROPERTY)
